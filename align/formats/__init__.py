@@ -1,0 +1,1 @@
+"""Exchange formats: bead files, TMX, CSV/TSV, XLIFF, each reader/writer in its own module."""

@@ -1,0 +1,51 @@
+"""Bead files: ``[src ids]:[tgt ids]`` per line, the format of Vecalign, Bertalign and the
+evaluation corpora, optionally followed by ``:score``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from align.errors import InputError
+from align.model import Bead
+
+_LINE = re.compile(r"^\s*\[([\d,\s]*)\]\s*:\s*\[([\d,\s]*)\]\s*(?::\s*([-+\d.eE]+)\s*)?$")
+
+
+def _ids(field: str) -> tuple[int, ...]:
+    return tuple(int(v) for v in field.replace(",", " ").split())
+
+
+def parse_beads(text: str, name: str = "beads") -> list[Bead]:
+    """Parse bead lines; blank lines are skipped, anything else malformed is an ``InputError``."""
+    beads: list[Bead] = []
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        m = _LINE.match(line)
+        if not m:
+            raise InputError(f"{name}:{lineno}: not a bead line: {line.strip()[:60]!r}")
+        score = float(m.group(3)) if m.group(3) else 0.0
+        beads.append(Bead(_ids(m.group(1)), _ids(m.group(2)), min(max(score, 0.0), 1.0)))
+    return beads
+
+
+def read_beads(path: str | Path) -> list[Bead]:
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{p}: cannot read bead file ({exc})") from None
+    return parse_beads(text, str(p))
+
+
+def format_bead(bead: Bead, with_score: bool = False) -> str:
+    line = f"[{', '.join(map(str, bead.src))}]:[{', '.join(map(str, bead.tgt))}]"
+    return f"{line}:{bead.score:.4f}" if with_score else line
+
+
+def dumps_beads(beads: Iterable[Bead], with_score: bool = False) -> str:
+    return "".join(format_bead(b, with_score) + "\n" for b in beads)

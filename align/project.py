@@ -1,0 +1,228 @@
+"""The versioned JSON project file (``*.dari.json``) that the CLI writes and the TUI edits.
+
+One file holds both texts, their sentences with offsets, the beads with score and status,
+findings, glossary and the signature of what produced them, so a result can be reopened,
+reviewed, re-exported and reproduced. ``FORMAT_VERSION`` is bumped on any incompatible
+change and ``load_project`` refuses versions it does not know rather than guessing.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from align.atomic import write_text_atomic
+from align.errors import InputError
+from align.model import (
+    Bead,
+    BeadError,
+    BeadStatus,
+    Bitext,
+    Document,
+    Finding,
+    Segment,
+    Severity,
+    TermEntry,
+    validate_beads,
+)
+
+FORMAT_NAME = "dari-project"
+FORMAT_VERSION = 1
+
+
+def _doc_to_json(doc: Document) -> dict[str, Any]:
+    return {
+        "lang": doc.lang,
+        "path": doc.path,
+        "encoding": doc.encoding,
+        "text": doc.text,
+        "segments": [[s.start, s.end, s.para] for s in doc.segments],
+    }
+
+
+def _finding_to_json(f: Finding) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "check": f.check,
+        "severity": f.severity.value,
+        "message": f.message,
+        "src": list(f.src),
+        "tgt": list(f.tgt),
+    }
+    if f.suggestion is not None:
+        out["suggestion"] = f.suggestion
+    if f.data:
+        out["data"] = f.data
+    return out
+
+
+def bitext_to_json(bitext: Bitext) -> dict[str, Any]:
+    """The project file's JSON object (also what ``--format json`` prints)."""
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "signature": bitext.signature,
+        "meta": bitext.meta,
+        "source": _doc_to_json(bitext.source),
+        "target": _doc_to_json(bitext.target),
+        "beads": [
+            {"src": list(b.src), "tgt": list(b.tgt), "score": round(b.score, 4), "status": b.status.value}
+            for b in bitext.beads
+        ],
+        "findings": [_finding_to_json(f) for f in bitext.findings],
+        "glossary": [
+            {"source": t.source, "target": t.target, "count": t.count, "status": t.status.value, "note": t.note}
+            for t in bitext.glossary
+        ],
+    }
+
+
+def dumps_project(bitext: Bitext) -> str:
+    return json.dumps(bitext_to_json(bitext), ensure_ascii=False, indent=1) + "\n"
+
+
+def save_project(bitext: Bitext, path: str | Path) -> None:
+    """Write the project atomically: the previous file stays intact until the new one is complete."""
+    write_text_atomic(path, dumps_project(bitext))
+
+
+class _Reader:
+    """Field access that turns every shape error into one ``InputError`` naming the field."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def fail(self, what: str) -> InputError:
+        return InputError(f"{self.name}: not a valid dari project file ({what})")
+
+    def get(self, obj: Any, key: str, kind: type | tuple[type, ...], where: str) -> Any:
+        if not isinstance(obj, dict) or key not in obj:
+            raise self.fail(f"missing {where}{key}")
+        value = obj[key]
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise self.fail(f"{where}{key} has the wrong type")
+        return value
+
+    def document(self, obj: Any, side: str) -> Document:
+        text = self.get(obj, "text", str, f"{side}.")
+        lang = self.get(obj, "lang", str, f"{side}.")
+        raw = self.get(obj, "segments", list, f"{side}.")
+        segments: list[Segment] = []
+        for k, item in enumerate(raw):
+            if (
+                not isinstance(item, list)
+                or len(item) != 3
+                or not all(isinstance(v, int) and not isinstance(v, bool) for v in item)
+            ):
+                raise self.fail(f"{side}.segments[{k}] is not [start, end, para]")
+            start, end, para = item
+            if not 0 <= start <= end <= len(text):
+                raise self.fail(f"{side}.segments[{k}] offsets {start}..{end} lie outside the text")
+            segments.append(Segment(text[start:end], start, end, para))
+        path = obj.get("path")
+        encoding = obj.get("encoding")
+        return Document(
+            lang=lang,
+            text=text,
+            segments=segments,
+            path=path if isinstance(path, str) else None,
+            encoding=encoding if isinstance(encoding, str) else None,
+        )
+
+
+def bitext_from_json(obj: Any, name: str = "project") -> Bitext:
+    r = _Reader(name)
+    if not isinstance(obj, dict) or obj.get("format") != FORMAT_NAME:
+        raise r.fail("no 'format': 'dari-project' marker")
+    version = obj.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise r.fail("missing version")
+    if version > FORMAT_VERSION:
+        raise InputError(
+            f"{name}: project file version {version} is newer than this dari understands "
+            f"({FORMAT_VERSION}); upgrade dari"
+        )
+    source = r.document(r.get(obj, "source", dict, ""), "source")
+    target = r.document(r.get(obj, "target", dict, ""), "target")
+    beads: list[Bead] = []
+    for k, item in enumerate(r.get(obj, "beads", list, "")):
+        where = f"beads[{k}]."
+        src = r.get(item, "src", list, where)
+        tgt = r.get(item, "tgt", list, where)
+        if not all(isinstance(v, int) and not isinstance(v, bool) for v in [*src, *tgt]):
+            raise r.fail(f"beads[{k}] ids must be integers")
+        score = item.get("score", 0.0)
+        if not isinstance(score, (int, float)) or isinstance(score, bool):
+            raise r.fail(f"beads[{k}].score is not a number")
+        try:
+            status = BeadStatus(item.get("status", "auto"))
+        except ValueError:
+            raise r.fail(f"beads[{k}].status {item.get('status')!r} is unknown") from None
+        beads.append(Bead(tuple(src), tuple(tgt), float(score), status))
+    try:
+        validate_beads(beads, len(source.segments), len(target.segments))
+    except BeadError as exc:
+        raise r.fail(str(exc)) from None
+    findings: list[Finding] = []
+    for k, item in enumerate(obj.get("findings", []) or []):
+        try:
+            findings.append(
+                Finding(
+                    check=str(item["check"]),
+                    severity=Severity(item["severity"]),
+                    message=str(item["message"]),
+                    src=tuple(int(v) for v in item.get("src", [])),
+                    tgt=tuple(int(v) for v in item.get("tgt", [])),
+                    suggestion=item.get("suggestion"),
+                    data=dict(item.get("data", {})),
+                )
+            )
+        except (KeyError, TypeError, ValueError):
+            raise r.fail(f"findings[{k}] is malformed") from None
+    glossary: list[TermEntry] = []
+    for k, item in enumerate(obj.get("glossary", []) or []):
+        try:
+            glossary.append(
+                TermEntry(
+                    source=str(item["source"]),
+                    target=str(item["target"]),
+                    count=int(item.get("count", 0)),
+                    status=BeadStatus(item.get("status", "auto")),
+                    note=str(item.get("note", "")),
+                )
+            )
+        except (KeyError, TypeError, ValueError):
+            raise r.fail(f"glossary[{k}] is malformed") from None
+    signature = obj.get("signature", {})
+    meta = obj.get("meta", {})
+    return Bitext(
+        source=source,
+        target=target,
+        beads=beads,
+        signature=signature if isinstance(signature, dict) else {},
+        findings=findings,
+        glossary=glossary,
+        meta=meta if isinstance(meta, dict) else {},
+    )
+
+
+def load_project(path: str | Path) -> Bitext:
+    """Read a project file; any problem becomes one ``InputError`` line, never a traceback."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{p}: is a directory, expected a project file") from None
+    except OSError as exc:
+        raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from None
+    try:
+        obj = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise InputError(f"{p}: not a dari project file (not UTF-8 JSON)") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"{p}: not a valid dari project file (JSON error at line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
+    return bitext_from_json(obj, str(p))
