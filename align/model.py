@@ -149,17 +149,13 @@ def validate_beads(beads: Sequence[Bead], n_src: int, n_tgt: int) -> None:
             raise BeadError(f"bead {k} is empty")
         for side, ids, expected in (("source", bead.src, next_src), ("target", bead.tgt, next_tgt)):
             if ids and list(ids) != list(range(expected, expected + len(ids))):
-                raise BeadError(
-                    f"bead {k}: {side} sentences {list(ids)} do not continue from {expected}"
-                )
+                raise BeadError(f"bead {k}: {side} sentences {list(ids)} do not continue from {expected}")
         if not 0.0 <= bead.score <= 1.0:
             raise BeadError(f"bead {k}: score {bead.score} is outside [0, 1]")
         next_src += len(bead.src)
         next_tgt += len(bead.tgt)
     if next_src != n_src or next_tgt != n_tgt:
-        raise BeadError(
-            f"beads cover {next_src}/{n_src} source and {next_tgt}/{n_tgt} target sentences"
-        )
+        raise BeadError(f"beads cover {next_src}/{n_src} source and {next_tgt}/{n_tgt} target sentences")
 
 
 def segments_from_lines(lines: Iterable[str], *, para_per_line: bool = True) -> tuple[str, list[Segment]]:

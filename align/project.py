@@ -71,7 +71,13 @@ def bitext_to_json(bitext: Bitext) -> dict[str, Any]:
         ],
         "findings": [_finding_to_json(f) for f in bitext.findings],
         "glossary": [
-            {"source": t.source, "target": t.target, "count": t.count, "status": t.status.value, "note": t.note}
+            {
+                "source": t.source,
+                "target": t.target,
+                "count": t.count,
+                "status": t.status.value,
+                "note": t.note,
+            }
             for t in bitext.glossary
         ],
     }

@@ -1,0 +1,138 @@
+"""``dari align``: two texts (or one bilingual file) in, scored sentence pairs out."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from align.atomic import write_text_atomic
+from align.errors import OutputError, UsageError
+from align.model import Bitext
+from align.pipeline import InputOptions, bitext_summary, load_bitext
+
+FORMATS = ("text", "beads", "tsv", "json")
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "align",
+        help="align two versions of a text into scored sentence pairs",
+        description="Split both versions into sentences and pair them (1-1, 1-n, n-1, 1-0, 0-1), with a confidence score.",
+    )
+    p.add_argument("inputs", nargs="+", metavar="FILE", help="SRC TGT, or one bilingual file")
+    p.add_argument("--src-lang", help="source language code (default: detected)")
+    p.add_argument("--tgt-lang", help="target language code (default: detected)")
+    p.add_argument("--presplit", action="store_true", help="inputs are one sentence per line; do not split")
+    p.add_argument(
+        "--encoder", default="use", help="use (default), e5, or hf:PATH to a local transformers model"
+    )
+    p.add_argument(
+        "--device", help="device for hf encoders (cpu, cuda, cuda:1); default: CUDA when available"
+    )
+    p.add_argument("-o", "--output", help="write the project file (*.dari.json)")
+    p.add_argument("--format", choices=FORMATS, help="print the alignment to stdout in this format")
+    p.add_argument("--scores", action="store_true", help="with --format beads: append :score to each bead")
+    p.add_argument("--gold", help="score the alignment against a gold bead file and print P/R/F1")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+    p.set_defaults(func=run)
+
+
+def _tsv_field(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+
+
+def render(bitext: Bitext, fmt: str, with_scores: bool = False) -> str:
+    """The stdout text for the machine-readable formats."""
+    if fmt == "beads":
+        from align.formats.beads import dumps_beads
+
+        return dumps_beads(bitext.beads, with_score=with_scores)
+    if fmt == "tsv":
+        lines = ["src_ids\ttgt_ids\tscore\tsrc_text\ttgt_text"]
+        for bead in bitext.beads:
+            src, tgt = bitext.bead_texts(bead)
+            lines.append(
+                "\t".join(
+                    [
+                        ",".join(map(str, bead.src)),
+                        ",".join(map(str, bead.tgt)),
+                        f"{bead.score:.4f}",
+                        _tsv_field(" ".join(src)),
+                        _tsv_field(" ".join(tgt)),
+                    ]
+                )
+            )
+        return "\n".join(lines) + "\n"
+    if fmt == "json":
+        from align.project import dumps_project
+
+        return dumps_project(bitext)
+    raise UsageError(f"unknown format {fmt!r}")
+
+
+def _print_table(bitext: Bitext) -> None:
+    from rich.table import Table
+
+    from align.cli.console import stdout_console
+
+    table = Table(show_lines=False, expand=True)
+    table.add_column("#", justify="right", style="dim", no_wrap=True)
+    table.add_column("type", no_wrap=True)
+    table.add_column("score", justify="right", no_wrap=True)
+    table.add_column(bitext.source.lang, ratio=1)
+    table.add_column(bitext.target.lang, ratio=1)
+    for k, bead in enumerate(bitext.beads):
+        src, tgt = bitext.bead_texts(bead)
+        style = "yellow" if bead.is_null else ("red" if bead.score < 0.5 else "")
+        table.add_row(str(k), bead.kind, f"{bead.score:.2f}", " ".join(src), " ".join(tgt), style=style)
+    stdout_console().print(table)
+
+
+def run(args: argparse.Namespace) -> int:
+    from align.cli.console import progress_display, stderr
+
+    if len(args.inputs) > 2:
+        raise UsageError(f"expected SRC TGT or one bilingual file, got {len(args.inputs)} files")
+    if args.scores and args.format != "beads":
+        raise UsageError("--scores applies to --format beads")
+    output = Path(args.output) if args.output else None
+    if output is not None:
+        for given in args.inputs:
+            if Path(given).resolve() == output.resolve():
+                raise OutputError(f"refusing to overwrite the input file {given}")
+        if not output.parent.is_dir() and str(output.parent):
+            raise OutputError(f"cannot write {output}: directory {output.parent} does not exist")
+    options = InputOptions(src_lang=args.src_lang, tgt_lang=args.tgt_lang, presplit=args.presplit)
+    with progress_display(not args.quiet) as progress:
+        bitext = load_bitext(
+            args.inputs, options, encoder=args.encoder, device=args.device, progress=progress
+        )
+    if output is not None:
+        from align.project import dumps_project
+
+        write_text_atomic(output, dumps_project(bitext))
+    fmt = args.format or ("text" if output is None else None)
+    if fmt == "text":
+        _print_table(bitext)
+    elif fmt is not None:
+        sys.stdout.write(render(bitext, fmt, args.scores))
+    if args.gold:
+        from align.evaluation import score_beads
+        from align.formats.beads import read_beads
+
+        scores = score_beads(read_beads(args.gold), bitext.beads)
+        stderr.print(
+            f"strict P/R/F1 {scores.strict_p:.3f}/{scores.strict_r:.3f}/{scores.strict_f1:.3f}   "
+            f"lax P/R/F1 {scores.lax_p:.3f}/{scores.lax_r:.3f}/{scores.lax_f1:.3f}"
+        )
+    if not args.quiet:
+        summary = bitext_summary(bitext)
+        kinds = ", ".join(f"{k}: {v}" for k, v in summary["kinds"].items())
+        where = f" → {output}" if output else ""
+        stderr.print(
+            f"[green]aligned[/] {summary['source_sentences']} {bitext.source.lang} + "
+            f"{summary['target_sentences']} {bitext.target.lang} sentences into {summary['beads']} beads "
+            f"({kinds}){where}"
+        )
+    return 0
