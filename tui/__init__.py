@@ -1,0 +1,1 @@
+"""The Textual review UI: the only package that imports Textual."""
