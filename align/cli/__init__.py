@@ -18,6 +18,7 @@ from align.version import __version__
 # Subcommand modules, in the order `dari --help` lists them.
 COMMAND_MODULES = [
     "align.cli.align_cmd",
+    "align.cli.review_cmd",
 ]
 
 
