@@ -19,6 +19,8 @@ from align.version import __version__
 COMMAND_MODULES = [
     "align.cli.align_cmd",
     "align.cli.review_cmd",
+    "align.cli.export_cmd",
+    "align.cli.import_cmd",
 ]
 
 

@@ -1,0 +1,77 @@
+"""``dari export``: a project file out as a TMX, CSV/TSV, XLIFF or bead file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from align.errors import OutputError
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from align.formats.registry import format_names
+
+    p = sub.add_parser(
+        "export",
+        help="write a project as TMX, CSV/TSV, XLIFF or a bead file",
+        description=(
+            "Write the aligned pairs of a project file (*.dari.json) for CAT tools and scripts. "
+            "The format comes from the output suffix (.tmx .csv .tsv .xlf/.xliff .beads) or --to. "
+            "1-0 and 0-1 beads are left out unless --include-unpaired is given (bead files always "
+            "list every bead). Sentences of an m-n bead are joined as their language joins them; "
+            "leading and trailing whitespace of each sentence is dropped."
+        ),
+    )
+    p.add_argument("project", metavar="PROJECT", help="project file (*.dari.json)")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="output file, or - for stdout")
+    p.add_argument(
+        "--to",
+        metavar="FORMAT",
+        help=f"{' | '.join(format_names())} (default: from the suffix of FILE; tmx for -)",
+    )
+    p.add_argument("--include-unpaired", action="store_true", help="also write 1-0 and 0-1 beads")
+    p.add_argument("--min-score", type=float, metavar="X", help="leave out beads scoring below X (0..1)")
+    p.add_argument(
+        "--confirmed-only", action="store_true", help="write only beads a person confirmed in review"
+    )
+    p.add_argument("--src-lang-tag", metavar="TAG", help="BCP-47 tag for the source (e.g. en-US)")
+    p.add_argument("--tgt-lang-tag", metavar="TAG", help="BCP-47 tag for the target (e.g. ko-KR)")
+    p.add_argument(
+        "--date",
+        metavar="YYYYMMDDThhmmssZ",
+        help="creation date to write (default: now); fix it for reproducible files",
+    )
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from align.atomic import write_text_atomic
+    from align.formats.registry import format_for_path
+    from align.formats.selection import ExportOptions
+    from align.project import load_project
+
+    to_stdout = args.output == "-"
+    fmt = format_for_path(args.output, args.to or ("tmx" if to_stdout else None))
+    options = ExportOptions(
+        include_unpaired=args.include_unpaired,
+        min_score=args.min_score,
+        confirmed_only=args.confirmed_only,
+        src_lang_tag=args.src_lang_tag,
+        tgt_lang_tag=args.tgt_lang_tag,
+        date=args.date,
+    )
+    output = Path(args.output)
+    if not to_stdout:
+        if output.resolve() == Path(args.project).resolve():
+            raise OutputError(f"refusing to overwrite the input file {args.project}")
+        if str(output.parent) and not output.parent.is_dir():
+            raise OutputError(f"cannot write {output}: directory {output.parent} does not exist")
+    bitext = load_project(args.project)
+    text = fmt.write(bitext, options)
+    if to_stdout:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        write_text_atomic(output, text)
+    return 0

@@ -1,0 +1,74 @@
+"""``dari import``: a TMX, XLIFF 2, CSV/TSV or bead file into a project file for review."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from align.errors import OutputError, UsageError
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from align.formats.registry import format_names
+
+    p = sub.add_parser(
+        "import",
+        help="turn a TMX, XLIFF, CSV/TSV or bead file into a project file",
+        description=(
+            "Read translation units into a project file (*.dari.json) that dari review, check and "
+            "export work on. Units keep their order; each becomes one bead. TM units without dari's "
+            "own props are human-made and come in as 'confirmed' (score 1.0); units dari exported get "
+            "their score and status back; beads from a bead file come in as 'auto'."
+        ),
+    )
+    p.add_argument("input", metavar="FILE", help="file to import (.tmx .xlf/.xliff .csv .tsv .beads)")
+    p.add_argument("-o", "--output", required=True, metavar="PROJECT", help="project file to write")
+    p.add_argument(
+        "--from",
+        dest="from_format",
+        metavar="FORMAT",
+        help=f"{' | '.join(format_names())} (default: from the suffix)",
+    )
+    p.add_argument(
+        "--src-lang", help="source language (TMX: which of its languages; tables, beads: required)"
+    )
+    p.add_argument("--tgt-lang", help="target language (as --src-lang)")
+    p.add_argument(
+        "--columns", metavar="SRC,TGT", help="CSV/TSV: the two text columns, by name or 1-based number"
+    )
+    p.add_argument(
+        "--no-header", action="store_true", help="CSV/TSV: the first row is data, not column names"
+    )
+    p.add_argument(
+        "--src", metavar="FILE", help="bead files: the source sentence file, one sentence per line"
+    )
+    p.add_argument(
+        "--tgt", metavar="FILE", help="bead files: the target sentence file, one sentence per line"
+    )
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from align.formats.registry import ImportOptions, format_for_path
+    from align.project import save_project
+
+    fmt = format_for_path(args.input, args.from_format)
+    output = Path(args.output)
+    if args.output == "-":
+        raise UsageError("dari import writes a project file; give its path with -o")
+    for given in (args.input, args.src, args.tgt):
+        if given and Path(given).resolve() == output.resolve():
+            raise OutputError(f"refusing to overwrite the input file {given}")
+    if str(output.parent) and not output.parent.is_dir():
+        raise OutputError(f"cannot write {output}: directory {output.parent} does not exist")
+    options = ImportOptions(
+        src_lang=args.src_lang,
+        tgt_lang=args.tgt_lang,
+        columns=args.columns,
+        has_header=not args.no_header,
+        src_path=args.src,
+        tgt_path=args.tgt,
+    )
+    bitext = fmt.read(Path(args.input), options)
+    save_project(bitext, output)
+    return 0

@@ -1,0 +1,68 @@
+"""Glue between the registry's uniform signatures and each format's own functions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from align.errors import UsageError
+from align.formats.registry import ImportOptions
+from align.formats.selection import ExportOptions
+from align.model import Bitext
+
+
+def write_beads(bitext: Bitext, options: ExportOptions) -> str:
+    """Bead files always list every bead (ids must cover both texts); scores are appended."""
+    from align.formats.beads import dumps_beads
+
+    return dumps_beads(bitext.beads, with_score=True)
+
+
+def _langs(options: ImportOptions, what: str) -> tuple[str, str]:
+    if not options.src_lang or not options.tgt_lang:
+        raise UsageError(
+            f"importing {what} needs --src-lang and --tgt-lang (e.g. --src-lang en --tgt-lang ko)"
+        )
+    return options.src_lang, options.tgt_lang
+
+
+def read_tmx(path: Path, options: ImportOptions) -> Bitext:
+    from align.formats.tmx_reader import read_tmx as read
+
+    return read(path, src_lang=options.src_lang, tgt_lang=options.tgt_lang)
+
+
+def read_xliff(path: Path, options: ImportOptions) -> Bitext:
+    from align.formats.xliff_reader import read_xliff as read
+
+    return read(path)
+
+
+def _read_table(path: Path, options: ImportOptions, separator: str) -> Bitext:
+    from align.formats.tabular import read_table
+
+    src, tgt = _langs(options, "a table")
+    return read_table(
+        path,
+        separator=separator,
+        src_lang=src,
+        tgt_lang=tgt,
+        columns=options.columns,
+        has_header=options.has_header,
+    )
+
+
+def read_csv(path: Path, options: ImportOptions) -> Bitext:
+    return _read_table(path, options, ",")
+
+
+def read_tsv(path: Path, options: ImportOptions) -> Bitext:
+    return _read_table(path, options, "\t")
+
+
+def read_beads(path: Path, options: ImportOptions) -> Bitext:
+    from align.formats.bead_import import read_bead_project
+
+    if not options.src_path or not options.tgt_path:
+        raise UsageError("importing a bead file needs its sentence files: --src FILE --tgt FILE")
+    src, tgt = _langs(options, "a bead file")
+    return read_bead_project(path, options.src_path, options.tgt_path, src_lang=src, tgt_lang=tgt)

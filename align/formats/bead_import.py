@@ -1,0 +1,56 @@
+"""A bead file with its two sentence files (Vecalign/Bertalign output) into a project.
+
+The sentence files hold one sentence per line, exactly as the aligner read them; the bead
+file numbers those lines from 0. The documents keep the files' own text, so offsets point
+into the real files. Beads are machine output, so their status is ``auto``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from align.errors import InputError
+from align.formats.beads import read_beads
+from align.model import BeadError, Bitext, Document, Segment, validate_beads
+from align.reading import read_text
+from align.version import __version__
+
+
+def _lines_document(path: str | Path, lang: str) -> Document:
+    decoded = read_text(path)
+    text = decoded.text
+    lines = text.split("\n")
+    if text.endswith("\n"):
+        lines.pop()
+    segments: list[Segment] = []
+    offset = 0
+    for i, line in enumerate(lines):
+        lead = len(line) - len(line.lstrip())
+        stripped = line.strip()
+        segments.append(Segment(stripped, offset + lead, offset + lead + len(stripped), i))
+        offset += len(line) + 1
+    return Document(lang, text, segments, path=str(path), encoding=decoded.encoding)
+
+
+def read_bead_project(
+    beads_path: str | Path, src_path: str | Path, tgt_path: str | Path, *, src_lang: str, tgt_lang: str
+) -> Bitext:
+    beads = read_beads(beads_path)
+    if not beads:
+        raise InputError(f"{beads_path}: no beads in the file")
+    source = _lines_document(src_path, src_lang)
+    target = _lines_document(tgt_path, tgt_lang)
+    try:
+        validate_beads(beads, len(source), len(target))
+    except BeadError as exc:
+        raise InputError(
+            f"{beads_path}: does not fit {src_path} ({len(source)} lines) and {tgt_path} "
+            f"({len(target)} lines): {exc}"
+        ) from None
+    return Bitext(
+        source=source,
+        target=target,
+        beads=beads,
+        signature={"dari": __version__, "import": "beads", "langs": [src_lang, tgt_lang]},
+        meta={"imported_from": {"format": "beads", "file": str(beads_path)}},
+    )

@@ -1,0 +1,129 @@
+"""Exchange formats by name: the CLI and the TUI look writers and readers up here.
+
+A writer turns a ``Bitext`` into the file's text; a reader turns a file into a ``Bitext``.
+Formats are chosen by name (``--to tmx``) or by file suffix. Each module is imported only
+when its format is used, so ``import align.formats.registry`` stays cheap (polars and
+lxml load on demand).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from align.errors import UsageError
+from align.formats.selection import DEFAULT_OPTIONS, ExportOptions
+from align.model import Bitext
+
+Writer = Callable[[Bitext, ExportOptions], str]
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOptions:
+    """What a reader may need besides the file; each reader uses the fields it understands."""
+
+    src_lang: str | None = None
+    tgt_lang: str | None = None
+    columns: str | None = None
+    has_header: bool = True
+    src_path: str | None = None
+    tgt_path: str | None = None
+
+
+Reader = Callable[[Path, ImportOptions], Bitext]
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    name: str
+    suffixes: tuple[str, ...]
+    description: str
+    writer: str | None
+    """``module:function`` of the writer, imported on use."""
+    reader: str | None
+
+    def write(self, bitext: Bitext, options: ExportOptions = DEFAULT_OPTIONS) -> str:
+        if self.writer is None:
+            raise UsageError(f"dari cannot write {self.name} files")
+        func: Writer = _load(self.writer)
+        return func(bitext, options)
+
+    def read(self, path: Path, options: ImportOptions | None = None) -> Bitext:
+        if self.reader is None:
+            raise UsageError(f"dari cannot import {self.name} files")
+        func: Reader = _load(self.reader)
+        return func(path, options or ImportOptions())
+
+
+def _load(ref: str) -> Any:
+    module, _, attr = ref.partition(":")
+    return getattr(importlib.import_module(module), attr)
+
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format(
+            "tmx",
+            (".tmx",),
+            "TMX 1.4b translation memory",
+            "align.formats.tmx_writer:dumps_tmx",
+            "align.formats.adapters:read_tmx",
+        ),
+        Format(
+            "csv",
+            (".csv",),
+            "comma-separated table",
+            "align.formats.tabular:dumps_csv",
+            "align.formats.adapters:read_csv",
+        ),
+        Format(
+            "tsv",
+            (".tsv", ".tab"),
+            "tab-separated table",
+            "align.formats.tabular:dumps_tsv",
+            "align.formats.adapters:read_tsv",
+        ),
+        Format(
+            "xliff",
+            (".xlf", ".xliff"),
+            "XLIFF 2.1 bilingual file",
+            "align.formats.xliff_writer:dumps_xliff",
+            "align.formats.adapters:read_xliff",
+        ),
+        Format(
+            "beads",
+            (".beads", ".align"),
+            "bead file ([src]:[tgt] per line)",
+            "align.formats.adapters:write_beads",
+            "align.formats.adapters:read_beads",
+        ),
+    )
+}
+
+
+def format_names() -> list[str]:
+    return list(FORMATS)
+
+
+def get_format(name: str) -> Format:
+    try:
+        return FORMATS[name.lower()]
+    except KeyError:
+        raise UsageError(f"unknown format {name!r} (known: {', '.join(FORMATS)})") from None
+
+
+def format_for_path(path: str | Path, given: str | None = None) -> Format:
+    """The format named by ``given``, else the one the file's suffix implies."""
+    if given:
+        return get_format(given)
+    suffix = Path(path).suffix.lower()
+    for fmt in FORMATS.values():
+        if suffix in fmt.suffixes:
+            return fmt
+    raise UsageError(
+        f"cannot tell the format of {str(path)!r} from its suffix; give --to/--from ({', '.join(FORMATS)})"
+    )

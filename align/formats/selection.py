@@ -1,0 +1,137 @@
+"""Which beads an export writes, and the text and notes each one carries.
+
+All writers share one selection so that ``--include-unpaired``, ``--min-score`` and
+``--confirmed-only`` mean the same in TMX, CSV/TSV and XLIFF.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from align.errors import UsageError
+from align.formats.notes import format_note
+from align.formats.text_rules import segment_text, sentence_lengths
+from align.model import Bead, BeadStatus, Bitext, Finding
+
+_DATE = re.compile(r"^\d{8}T\d{6}Z$")
+_LANG_TAG = re.compile(r"^[A-Za-z]{1,8}([-_][A-Za-z0-9]{1,8})*$")
+
+
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    """What to write; the defaults make a TM that CAT tools can use as it is."""
+
+    include_unpaired: bool = False
+    min_score: float | None = None
+    confirmed_only: bool = False
+    src_lang_tag: str | None = None
+    tgt_lang_tag: str | None = None
+    date: str | None = None
+    """creationdate as YYYYMMDDThhmmssZ; None = now (UTC). Fix it for reproducible files."""
+
+    def __post_init__(self) -> None:
+        if self.date is not None and not _DATE.match(self.date):
+            raise UsageError(f"--date {self.date!r} is not of the form YYYYMMDDThhmmssZ")
+        for tag in (self.src_lang_tag, self.tgt_lang_tag):
+            if tag is not None and not _LANG_TAG.match(tag):
+                raise UsageError(f"language tag {tag!r} is not a BCP-47 tag such as 'ko' or 'ko-KR'")
+        if self.min_score is not None and not 0.0 <= self.min_score <= 1.0:
+            raise UsageError(f"--min-score {self.min_score} is outside [0, 1]")
+
+
+DEFAULT_OPTIONS = ExportOptions()
+
+
+@dataclass(frozen=True, slots=True)
+class ExportUnit:
+    """One bead as every exchange format sees it."""
+
+    index: int
+    bead: Bead
+    source: str
+    target: str
+    source_lengths: list[int]
+    target_lengths: list[int]
+    notes: list[str]
+
+
+def lang_tags(bitext: Bitext, options: ExportOptions) -> tuple[str, str]:
+    """BCP-47 tags: the option, else the tags an import recorded, else the documents' codes."""
+    recorded = bitext.meta.get("lang_tags")
+    recorded = recorded if isinstance(recorded, dict) else {}
+    src = options.src_lang_tag or recorded.get("source") or bitext.source.lang
+    tgt = options.tgt_lang_tag or recorded.get("target") or bitext.target.lang
+    return str(src), str(tgt)
+
+
+def creation_date(options: ExportOptions) -> str:
+    if options.date is not None:
+        return options.date
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _keep(bead: Bead, options: ExportOptions) -> bool:
+    if bead.is_null and not options.include_unpaired:
+        return False
+    if options.min_score is not None and bead.score < options.min_score:
+        return False
+    return not (options.confirmed_only and bead.status is not BeadStatus.CONFIRMED)
+
+
+def _findings_by_bead(bitext: Bitext) -> tuple[dict[int, list[Finding]], list[Finding]]:
+    """Attach each finding to the first bead that holds one of its sentences."""
+    src_owner: dict[int, int] = {}
+    tgt_owner: dict[int, int] = {}
+    for k, bead in enumerate(bitext.beads):
+        for i in bead.src:
+            src_owner[i] = k
+        for j in bead.tgt:
+            tgt_owner[j] = k
+    by_bead: dict[int, list[Finding]] = {}
+    document_level: list[Finding] = []
+    for finding in bitext.findings:
+        owners = [src_owner[i] for i in finding.src if i in src_owner]
+        owners += [tgt_owner[j] for j in finding.tgt if j in tgt_owner]
+        if owners:
+            by_bead.setdefault(min(owners), []).append(finding)
+        elif not finding.src and not finding.tgt:
+            document_level.append(finding)
+    return by_bead, document_level
+
+
+def document_notes(bitext: Bitext) -> list[str]:
+    """Notes for findings about the whole text rather than a bead (TMX header, XLIFF file)."""
+    return [format_note(f) for f in _findings_by_bead(bitext)[1]]
+
+
+def export_units(bitext: Bitext, options: ExportOptions) -> Iterator[ExportUnit]:
+    """The selected beads in order, with their joined text and attached notes."""
+    by_bead, _ = _findings_by_bead(bitext)
+    src_lang, tgt_lang = bitext.source.lang, bitext.target.lang
+    src_segments, tgt_segments = bitext.source.segments, bitext.target.segments
+    for k, bead in enumerate(bitext.beads):
+        if not _keep(bead, options):
+            continue
+        src = [src_segments[i].text for i in bead.src]
+        tgt = [tgt_segments[j].text for j in bead.tgt]
+        yield ExportUnit(
+            index=k,
+            bead=bead,
+            source=segment_text(src, src_lang),
+            target=segment_text(tgt, tgt_lang),
+            source_lengths=sentence_lengths(src) if len(src) > 1 else [],
+            target_lengths=sentence_lengths(tgt) if len(tgt) > 1 else [],
+            notes=[format_note(f) for f in by_bead.get(k, [])],
+        )
+
+
+def format_score(score: float) -> str:
+    return f"{score:.4f}"
+
+
+def format_lengths(lengths: list[int]) -> str:
+    return " ".join(map(str, lengths))

@@ -1,0 +1,132 @@
+"""CSV and TSV: one row per bead, for spreadsheets and scripts; written and read with polars.
+
+Columns: ``source, target, bead_type, score, status, source_ids, target_ids``. Ids are
+space-separated sentence numbers (``3 4``), not comma-separated, so that no spreadsheet
+locale reads them as a decimal number. Fields that hold the separator, a quote or a newline
+are quoted (RFC 4180 style, for TSV too), so any text survives.
+
+Reading takes any file with two text columns: ``--columns`` names them (or gives 1-based
+positions), else ``source``/``target`` when present, else the first two. ``score`` and
+``status`` columns are used when present. Sentence boundaries inside an m-n bead are not
+kept in a table: such a bead comes back as one sentence per side.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from align.errors import InputError, UsageError
+from align.formats.imported import ImportedUnit, bitext_from_units, parse_score, parse_status
+from align.formats.selection import DEFAULT_OPTIONS, ExportOptions, export_units
+from align.model import BeadStatus, Bitext
+
+if TYPE_CHECKING:
+    import polars as pl
+
+COLUMNS = ("source", "target", "bead_type", "score", "status", "source_ids", "target_ids")
+
+
+def _frame(bitext: Bitext, options: ExportOptions) -> pl.DataFrame:
+    import polars as pl
+
+    rows: dict[str, list[object]] = {name: [] for name in COLUMNS}
+    for unit in export_units(bitext, options):
+        bead = unit.bead
+        rows["source"].append(unit.source)
+        rows["target"].append(unit.target)
+        rows["bead_type"].append(bead.kind)
+        rows["score"].append(bead.score)
+        rows["status"].append(bead.status.value)
+        rows["source_ids"].append(" ".join(map(str, bead.src)))
+        rows["target_ids"].append(" ".join(map(str, bead.tgt)))
+    schema = {name: pl.String for name in COLUMNS} | {"score": pl.Float64}
+    return pl.DataFrame(rows, schema=schema)
+
+
+def _dumps(bitext: Bitext, options: ExportOptions, separator: str) -> str:
+    return _frame(bitext, options).write_csv(
+        separator=separator, float_precision=4, line_terminator="\n", quote_style="necessary"
+    )
+
+
+def dumps_csv(bitext: Bitext, options: ExportOptions = DEFAULT_OPTIONS) -> str:
+    return _dumps(bitext, options, ",")
+
+
+def dumps_tsv(bitext: Bitext, options: ExportOptions = DEFAULT_OPTIONS) -> str:
+    return _dumps(bitext, options, "\t")
+
+
+def _pick(header: list[str], columns: str | None, name: str) -> tuple[str, str]:
+    if columns:
+        wanted = [c.strip() for c in columns.split(",")]
+        if len(wanted) != 2:
+            raise UsageError(f"--columns needs two columns, e.g. 'src,tgt' or '1,2'; got {columns!r}")
+        picked: list[str] = []
+        for w in wanted:
+            if w in header:
+                picked.append(w)
+            elif w.isdigit() and 1 <= int(w) <= len(header):
+                picked.append(header[int(w) - 1])
+            else:
+                raise UsageError(f"{name}: no column {w!r} (columns: {', '.join(header)})")
+        return picked[0], picked[1]
+    if "source" in header and "target" in header:
+        return "source", "target"
+    if len(header) < 2:
+        raise InputError(f"{name}: needs at least two columns, found {len(header)}")
+    return header[0], header[1]
+
+
+def read_table(
+    path: str | Path,
+    *,
+    separator: str,
+    src_lang: str,
+    tgt_lang: str,
+    columns: str | None = None,
+    has_header: bool = True,
+) -> Bitext:
+    import polars as pl
+
+    from align.formats.xml_input import read_bytes
+
+    name = str(path)
+    data = read_bytes(path, "CSV/TSV")
+    if b"\x00" in data[:65536]:
+        raise InputError(f"{name}: looks like a binary file, not CSV/TSV")
+    try:
+        frame = pl.read_csv(
+            data,
+            separator=separator,
+            has_header=has_header,
+            infer_schema=False,
+            quote_char='"',
+            encoding="utf8-lossy",
+        )
+    except (pl.exceptions.PolarsError, ValueError) as exc:
+        raise InputError(
+            f"{name}: not a readable {'TSV' if separator == chr(9) else 'CSV'} file ({exc})"
+        ) from None
+    src_col, tgt_col = _pick(frame.columns, columns, name)
+    scores = frame["score"].to_list() if "score" in frame.columns else None
+    statuses = frame["status"].to_list() if "status" in frame.columns else None
+    units: list[ImportedUnit] = []
+    for k, (src, tgt) in enumerate(zip(frame[src_col].to_list(), frame[tgt_col].to_list(), strict=True)):
+        where = f"{name}: row {k + 1}"
+        units.append(
+            ImportedUnit(
+                source=[src] if src else [],
+                target=[tgt] if tgt else [],
+                score=parse_score(scores[k] if scores else None, 1.0, where),
+                status=parse_status(statuses[k] if statuses else None, BeadStatus.CONFIRMED, where),
+            )
+        )
+    return bitext_from_units(
+        units,
+        source_lang=src_lang,
+        target_lang=tgt_lang,
+        name=name,
+        fmt="tsv" if separator == "\t" else "csv",
+    )

@@ -1,0 +1,87 @@
+"""How sentence text becomes a translation-memory segment: joining, trimming, XML safety.
+
+Every writer and reader goes through these few rules so that a project exported and
+imported again gives the same text, whatever the format:
+
+* sentences of an m-n bead are joined as their language joins them: nothing between
+  sentences for Chinese and Japanese, one space for everything else;
+* leading and trailing whitespace of each sentence is removed (it is layout, not content,
+  and CAT tools treat it as noise); whitespace inside a sentence is kept exactly;
+* characters that XML 1.0 cannot carry (C0 controls other than tab/newline/CR, lone
+  surrogates, U+FFFE/U+FFFF) are removed; carriage returns are written as ``&#13;`` so an
+  XML parser does not turn them into newlines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+# Languages written without spaces between sentences (primary subtags).
+_NO_SPACE_LANGS = frozenset({"zh", "ja", "yue", "wuu", "lzh"})
+
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
+_ATTR_ESCAPES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#9;"}
+)
+
+
+def primary_subtag(tag: str) -> str:
+    """``ko-KR`` -> ``ko``; ``EN_us`` -> ``en`` (TMX files in the wild use both separators)."""
+    return re.split(r"[-_]", tag.strip(), maxsplit=1)[0].lower()
+
+
+def sentence_separator(lang: str) -> str:
+    return "" if primary_subtag(lang) in _NO_SPACE_LANGS else " "
+
+
+def clean_text(text: str) -> str:
+    """Remove the characters XML 1.0 cannot represent, even escaped."""
+    return _XML_ILLEGAL.sub("", text)
+
+
+def segment_text(sentences: Sequence[str], lang: str) -> str:
+    """The TM segment for a bead side: cleaned, trimmed sentences joined the language's way."""
+    sep = sentence_separator(lang)
+    return sep.join(clean_text(s).strip() for s in sentences)
+
+
+def sentence_lengths(sentences: Sequence[str]) -> list[int]:
+    """Lengths of the cleaned, trimmed sentences: enough to split a joined segment back."""
+    return [len(clean_text(s).strip()) for s in sentences]
+
+
+def split_segment(text: str, lengths: Sequence[int], lang: str) -> list[str] | None:
+    """Undo :func:`segment_text` when the recorded lengths still fit the text, else None.
+
+    A CAT tool may have edited the segment since dari wrote it; then the sentence
+    boundaries are unknown and the caller keeps the segment whole.
+    """
+    sep = sentence_separator(lang)
+    if not lengths or any(n < 0 for n in lengths):
+        return None
+    if sum(lengths) + len(sep) * (len(lengths) - 1) != len(text):
+        return None
+    parts: list[str] = []
+    pos = 0
+    for k, n in enumerate(lengths):
+        if k and text[pos : pos + len(sep)] != sep:
+            return None
+        pos += len(sep) if k else 0
+        parts.append(text[pos : pos + n])
+        pos += n
+    if any(p != p.strip() for p in parts):
+        return None
+    return parts
+
+
+def escape_text(text: str) -> str:
+    """Escape element content (the text must already be cleaned)."""
+    return text.translate(_TEXT_ESCAPES)
+
+
+def escape_attr(text: str) -> str:
+    """Escape a double-quoted attribute value so a parser gives back exactly ``text``."""
+    return text.translate(_ATTR_ESCAPES)
