@@ -1,0 +1,76 @@
+"""``missing`` and ``extra``: sentences of one version with no counterpart in the other.
+
+These are the 1-0 and 0-1 beads. A run of consecutive ones is one finding (a dropped
+paragraph is one omission, not five), and the message says "paragraph" when the run is a
+whole paragraph. A run with no letters in it (a stray number, a rule of dashes) is only info.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from align.checks.registry import CheckContext, register
+from align.model import Bitext, Document, Finding, Severity
+
+
+def _runs(bitext: Bitext, side: str) -> Iterator[list[int]]:
+    """Consecutive sentence ids on ``side`` that sit in null beads, as lists."""
+    run: list[int] = []
+    for bead in bitext.beads:
+        ids = bead.src if side == "src" else bead.tgt
+        other = bead.tgt if side == "src" else bead.src
+        if ids and not other:
+            run.extend(ids)
+        elif run and (ids or other):
+            yield run
+            run = []
+    if run:
+        yield run
+
+
+def _describe(doc: Document, ids: list[int]) -> str:
+    paras = {doc.segments[i].para for i in ids}
+    whole = all(
+        {i for i, s in enumerate(doc.segments) if s.para == p and s.text.strip()} <= set(ids) for p in paras
+    )
+    n = len(ids)
+    if whole and len({s.para for s in doc.segments}) > 1:
+        return "a paragraph" if len(paras) == 1 else f"{len(paras)} paragraphs"
+    return "a sentence" if n == 1 else f"{n} consecutive sentences"
+
+
+def _findings(bitext: Bitext, ctx: CheckContext, side: str) -> Iterator[Finding]:
+    doc = bitext.source if side == "src" else bitext.target
+    other = bitext.target if side == "src" else bitext.source
+    check = "missing" if side == "src" else "extra"
+    for run in _runs(bitext, side):
+        texts = [doc.segments[i].text for i in run]
+        if not any(t.strip() for t in texts):
+            continue
+        what = _describe(doc, run)
+        has_letters = any(ch.isalpha() for t in texts for ch in t)
+        if check == "missing":
+            message = f"{what} of the {doc.lang} text has no counterpart in the {other.lang} text"
+            suggestion = f"translate it into {other.lang}, or remove it from the {doc.lang} text"
+        else:
+            message = f"{what} of the {doc.lang} text has no counterpart in the {other.lang} text"
+            suggestion = f"check whether it was added on purpose; otherwise remove it or add it to the {other.lang} text"
+        yield Finding(
+            check=check,
+            severity=Severity.ERROR if has_letters else Severity.INFO,
+            message=message,
+            src=tuple(run) if side == "src" else (),
+            tgt=tuple(run) if side == "tgt" else (),
+            suggestion=suggestion,
+            data={"sentences": len(run)},
+        )
+
+
+@register("missing", Severity.ERROR, "source sentences or paragraphs with no counterpart in the target")
+def check_missing(bitext: Bitext, ctx: CheckContext) -> Iterator[Finding]:
+    return _findings(bitext, ctx, "src")
+
+
+@register("extra", Severity.ERROR, "target sentences or paragraphs with no counterpart in the source")
+def check_extra(bitext: Bitext, ctx: CheckContext) -> Iterator[Finding]:
+    return _findings(bitext, ctx, "tgt")

@@ -1,0 +1,63 @@
+"""The catalogue of checks: each is a small function from a bitext to findings, registered by name.
+
+Keeping checks in a registry lets the config switch them on and off by name, lets SARIF list
+them as rules, and lets a new check be added in its own module without touching the runner.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from align.config import DariConfig
+from align.model import Bitext, Finding, Severity, TermEntry
+
+
+@dataclass(slots=True)
+class CheckContext:
+    """What a check may read besides the bitext: settings and the user's glossary."""
+
+    config: DariConfig = field(default_factory=DariConfig)
+    glossary: list[TermEntry] = field(default_factory=list)
+
+
+CheckFunction = Callable[[Bitext, CheckContext], Iterable[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class CheckSpec:
+    name: str
+    function: CheckFunction
+    severity: Severity
+    description: str
+
+
+_REGISTRY: dict[str, CheckSpec] = {}
+
+# Modules that register checks when imported, in report order.
+CHECK_MODULES = (
+    "align.checks.coverage",
+    "align.checks.number_check",
+    "align.checks.names",
+    "align.checks.terms",
+    "align.checks.untranslated",
+    "align.checks.outliers",
+)
+
+
+def register(name: str, severity: Severity, description: str) -> Callable[[CheckFunction], CheckFunction]:
+    """Decorator: add a check under ``name`` with its default severity and a one-line description."""
+
+    def decorate(function: CheckFunction) -> CheckFunction:
+        _REGISTRY[name] = CheckSpec(name, function, severity, description)
+        return function
+
+    return decorate
+
+
+def available_checks() -> dict[str, CheckSpec]:
+    """Every registered check by name (imports the check modules on first use)."""
+    for module in CHECK_MODULES:
+        importlib.import_module(module)
+    return dict(_REGISTRY)

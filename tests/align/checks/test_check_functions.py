@@ -1,0 +1,150 @@
+"""Each check on small pairs of real sentences (FLORES-200 and Python docs style)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from align.checks import CheckContext, run_checks
+from align.checks.glossary_file import parse_glossary
+from align.checks.names import jaro_winkler
+from align.checks.terms import term_occurs
+from align.config import config_from_table
+from align.errors import InputError
+from align.model import Bitext, Severity
+
+MakeBitext = Callable[..., Bitext]
+
+CLEAN = [
+    ("On Monday, scientists from the Stanford University School of Medicine announced the invention of a new diagnostic tool.",
+     "월요일, 스탠포드 의과대학 과학자들은 새로운 진단 도구를 발명했다고 발표했다."),
+    ("Lead researchers say this may bring early detection of cancer, tuberculosis, HIV and malaria to patients in low-income countries.",
+     "연구원들은 이것이 저소득 국가의 환자들에게 암, 결핵, HIV, 말라리아의 조기 발견을 가져올 수 있다고 말한다."),
+    ("The JAS 39C Gripen crashed onto a runway at around 9:30 am local time (0230 UTC) and exploded.",
+     "JAS 39C 그리펜은 현지 시간 오전 9시 30분경(0230 UTC) 활주로에 추락해 폭발했다."),
+    ("The pilot was identified as Squadron Leader Dilokrit Pattavee.",
+     "조종사는 편대장 딜로크리트 패타비로 확인되었다."),
+    ("Local media reports an airport fire vehicle rolled over while responding.",
+     "현지 언론은 공항 소방차가 출동 중 전복됐다고 보도했다."),
+]  # fmt: skip
+
+
+def _checks(bitext: Bitext, only: str, ctx: CheckContext | None = None) -> list:  # type: ignore[type-arg]
+    return run_checks(bitext, ctx, only={only})
+
+
+def test_clean_pairs_report_nothing(bitext_of: MakeBitext) -> None:
+    assert run_checks(bitext_of(CLEAN)) == []
+
+
+def test_missing_run_is_one_finding(bitext_of: MakeBitext) -> None:
+    pairs: list[tuple[str | None, str | None]] = [
+        CLEAN[0],
+        (CLEAN[1][0], None),
+        (CLEAN[2][0], None),
+        CLEAN[3],
+    ]
+    found = _checks(bitext_of(pairs), "missing")
+    assert len(found) == 1 and found[0].src == (1, 2) and found[0].severity is Severity.ERROR
+
+
+def test_extra_sentence(bitext_of: MakeBitext) -> None:
+    found = _checks(bitext_of([CLEAN[0], (None, "Search in archive"), CLEAN[1]]), "extra")
+    assert [f.tgt for f in found] == [(1,)]
+
+
+def test_unpaired_line_without_letters_is_info(bitext_of: MakeBitext) -> None:
+    found = _checks(bitext_of([CLEAN[0], (None, "***"), CLEAN[1]]), "extra")
+    assert [f.severity for f in found] == [Severity.INFO]
+
+
+def test_changed_time_is_a_number_error(bitext_of: MakeBitext) -> None:
+    pairs = [(CLEAN[2][0], CLEAN[2][1].replace("9시 30분", "10시 30분"))]
+    found = _checks(bitext_of(pairs), "number")
+    assert len(found) == 1 and found[0].severity is Severity.ERROR and "10" in found[0].message
+
+
+def test_year_severity_is_configurable(bitext_of: MakeBitext) -> None:
+    bitext = bitext_of([("On February 20, 2016, it rained.", "2월 20일에 비가 왔다.")])
+    assert [f.severity for f in _checks(bitext, "number")] == [Severity.WARNING]
+    ctx = CheckContext(config_from_table({"year-severity": "info"}, "dari.toml"))
+    assert [f.severity for f in _checks(bitext, "number", ctx)] == [Severity.INFO]
+
+
+def test_name_misspelling_and_inflection(bitext_of: MakeBitext) -> None:
+    bitext = bitext_of([
+        ("The article was published in The Korea Herald.", "기사는 Korea Heald에 실렸다."),
+        ("Exceptions are raised by the Exception class.", "Exception 클래스가 예외를 일으킨다."),
+    ])  # fmt: skip
+    found = _checks(bitext, "name")
+    assert [(f.data["source_name"], f.data["target_name"]) for f in found] == [("Herald", "Heald")]
+
+
+def test_jaro_winkler_known_values() -> None:
+    assert jaro_winkler("martha", "marhta") == pytest.approx(0.961, abs=1e-3)
+    assert jaro_winkler("ramzi", "remzi") > 0.85 > jaro_winkler("ramzi", "korea")
+
+
+def test_term_check_strips_korean_particles(bitext_of: MakeBitext) -> None:
+    glossary = parse_glossary("source,target\nembassy,대사관\nNational Assembly,국회\n")
+    bitext = bitext_of([
+        ("Members of the Embassy took part.", "대사관의 직원들이 참가했다."),
+        ("It took place outside the National Assembly.", "행사는 의회 밖에서 열렸다."),
+    ])  # fmt: skip
+    found = _checks(bitext, "term", CheckContext(glossary=glossary))
+    assert [f.data["term"] for f in found] == ["National Assembly"]
+    assert term_occurs("대사관", "주한 대사관에서", "ko") and not term_occurs("관", "대사관", "ko")
+    assert term_occurs("embassy", "two Embassies", "en")
+
+
+def test_glossary_errors() -> None:
+    with pytest.raises(InputError):
+        parse_glossary("only-one-column\n")
+    with pytest.raises(InputError):
+        parse_glossary("source,target\n")
+    assert [e.target for e in parse_glossary("a\tb\nc\td|e\n")] == ["b", "d|e"]
+
+
+def test_untranslated_prose_but_not_code(bitext_of: MakeBitext) -> None:
+    english = "This module provides access to some objects used or maintained by the interpreter."
+    bitext = bitext_of([
+        (english, english),
+        ("import sys; print(sys.argv)", "import sys; print(sys.argv)"),
+        ("https://docs.python.org/3/library/sys.html", "https://docs.python.org/3/library/sys.html"),
+        ("The sys module is always available.", "The sys module is always available in Python."),
+        ("It is always available.", "항상 사용할 수 있습니다."),
+    ])  # fmt: skip
+    found = _checks(bitext, "untranslated")
+    assert [(f.src, f.data["kind"]) for f in found] == [((0,), "identical"), ((3,), "source-script")]
+
+
+def test_stray_korean_word_in_english(bitext_of: MakeBitext) -> None:
+    bitext = bitext_of([("The 대사관 organised a march.", "대사관이 행진을 조직했다.")])
+    found = _checks(bitext, "untranslated")
+    assert len(found) == 1 and "대사관" in found[0].message and found[0].src == (0,)
+
+
+def test_length_outlier_only_when_far_out(bitext_of: MakeBitext) -> None:
+    pairs = list(CLEAN)
+    pairs.append(("The pilot was identified as Squadron Leader Dilokrit Pattavee, who had flown for "
+                  "twenty years and had trained many of the younger pilots of the squadron.", "조종사."))  # fmt: skip
+    found = _checks(bitext_of(pairs), "length")
+    assert [f.src for f in found] == [(5,)]
+    assert _checks(bitext_of(CLEAN), "length") == []
+
+
+def test_confidence_outlier_is_info(bitext_of: MakeBitext) -> None:
+    scores = [0.9, 0.85, 0.88, 0.92, 0.1]
+    found = _checks(bitext_of(CLEAN, scores=scores), "confidence")
+    assert [(f.src, f.severity) for f in found] == [((4,), Severity.INFO)]
+
+
+def test_config_switches_and_overrides(bitext_of: MakeBitext) -> None:
+    bitext = bitext_of([CLEAN[0], (None, "Search in archive")])
+    off = CheckContext(config_from_table({"checks": {"extra": False}}, "dari.toml"))
+    assert run_checks(bitext, off) == []
+    softer = CheckContext(config_from_table({"checks": {"extra": "warning"}}, "dari.toml"))
+    assert [f.severity for f in run_checks(bitext, softer)] == [Severity.WARNING]
+    ignored = CheckContext(config_from_table({"ignore": ["^Search in"]}, "dari.toml"))
+    assert run_checks(bitext, ignored) == []
