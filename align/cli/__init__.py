@@ -18,6 +18,8 @@ from align.version import __version__
 # Subcommand modules, in the order `dari --help` lists them.
 COMMAND_MODULES = [
     "align.cli.align_cmd",
+    "align.cli.check_cmd",
+    "align.cli.split_cmd",
     "align.cli.review_cmd",
     "align.cli.export_cmd",
     "align.cli.import_cmd",

@@ -1,0 +1,31 @@
+"""Reporters: the same findings as text for people, or JSON, JUnit XML, GitHub annotations, SARIF for CI.
+
+Every reporter is ``render(pairs, fail_on) -> str``; the CLI prints the string or writes it
+atomically with ``-o``. They are looked up by format name, imported on first use.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+
+from align.checks.report import PairResult
+from align.errors import UsageError
+
+Renderer = Callable[[list[PairResult], str], str]
+
+REPORTERS = {
+    "text": "align.checks.reporters.text_report",
+    "json": "align.checks.reporters.json_report",
+    "junit": "align.checks.reporters.junit_report",
+    "github": "align.checks.reporters.github_report",
+    "sarif": "align.checks.reporters.sarif_report",
+}
+
+
+def get_reporter(name: str) -> Renderer:
+    """The ``render`` function of the named format."""
+    if name not in REPORTERS:
+        raise UsageError(f"unknown report format {name!r} (known: {', '.join(REPORTERS)})")
+    render: Renderer = importlib.import_module(REPORTERS[name]).render
+    return render
