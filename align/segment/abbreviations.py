@@ -37,7 +37,9 @@ MONTHS = _words(
 
 # May end a sentence ("... and so on, etc."), so they do only when a typical sentence opener
 # follows ("etc. The", but not "Samsung Co. Ltd.").
-MAY_END = _words("usw dept univ assn ave blvd rd hwy st mt ft pt etc inc ltd co corp llc plc jr sr al bros pty gmbh ag sa sas srl ab oy")
+MAY_END = _words(
+    "usw dept univ assn ave blvd rd hwy st mt ft pt etc inc ltd co corp llc plc jr sr al bros pty gmbh ag sa sas srl ab oy"
+)
 
 # Words that commonly open a sentence (lower-cased). After an ambiguous period (initials,
 # dotted abbreviations such as "U.S.", "a.m.") only these make a sentence break.

@@ -26,6 +26,9 @@ from align.segment.rules import _token_after, _token_before, period_ends_sentenc
 
 # Terminal punctuation glued to a following letter (a kiwi question), decimals excluded.
 _GLUED = re.compile(r"[.!?…](?=[^\W\d_])")
+# A Hangul word, terminal punctuation, closers, whitespace: a sentence end whatever follows
+# (even a lower-case Latin word: "...선보였습니다. chhappan bhog 바잔도").
+_HANGUL_END = re.compile(r"[\uac00-\ud7a3][.!?…]+[" + re.escape(CLOSERS) + r"]*(?=\s)")
 
 
 @functools.lru_cache(maxsize=1)
@@ -64,6 +67,8 @@ def _keep_cut(text: str, cut: int, start: int, end: int) -> bool:
     p = _punct_before(text, cut, start)
     if p < 0:
         return False  # no punctuation: a heading, a quoted clause, or kiwi guessing
+    if cut < end and not text[cut].isspace() and (p != cut - 1 or not text[cut].isalpha()):
+        return False  # '.""라고' (a quotation and its particle), '.)' then '.': one sentence
     if not text[start:p].strip() or not text[cut:end].strip(CLOSERS + " \n\t"):
         return False
     if text[p] == "." and p > start and not _is_hangul(text[p - 1]) and text[p - 1] not in CLOSERS:
@@ -90,13 +95,19 @@ def _kiwi_cuts(text: str, start: int, end: int, sentences: Sequence[Any]) -> lis
     return cuts
 
 
+def _rule_cuts(text: str, start: int, end: int) -> list[int]:
+    cuts = set(rule_cuts(text, start, end))
+    cuts.update(m.end() for m in _HANGUL_END.finditer(text, start, end) if m.end() < end)
+    return sorted(cuts)
+
+
 def korean_block_cuts(text: str, blocks: Sequence[Span], *, use_kiwi: str = "auto") -> list[list[int]]:
     """Sentence ends inside each block (block ends excluded), in order.
 
     ``use_kiwi``: "auto" (kiwi only for blocks with glued punctuation), "always" or "never".
     All blocks that need kiwi go to it in one call, which spreads them over its threads.
     """
-    result = [rule_cuts(text, s, e) for s, e in blocks]
+    result = [_rule_cuts(text, s, e) for s, e in blocks]
     if use_kiwi == "never":
         return result
     todo = [i for i, (s, e) in enumerate(blocks) if use_kiwi == "always" or needs_kiwi(text, s, e)]

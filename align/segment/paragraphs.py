@@ -5,11 +5,11 @@ Inside a paragraph a single newline is usually just wrapping, so it is *not* a s
 except where a line is evidently not running text:
 
 - the next line starts a list item ("- ", "• ", "1. ", "a) ", "(2) ");
-- the line has no terminal punctuation, is short next to the paragraph's longest line (a
-  heading, a byline, a caption above running text), and the next line starts like a new
-  sentence (upper case, a digit, an opening quote, or a script without case).
+- the line has no terminal punctuation, is short (at most 60% of the paragraph's longest line,
+  or at most 50 characters: a heading, a byline, a menu entry), and the next line starts like
+  a new sentence (upper case, a digit, an opening quote, or a script without case).
 
-Wrapped prose has lines of similar length that end anywhere, so it stays joined; titles and
+Wrapped prose has lines of similar, longer length that end anywhere, so it stays joined; titles and
 list items become their own sentences. Each such stretch is a "block"; splitters never put a
 sentence across a block boundary.
 """
@@ -28,6 +28,7 @@ TERMINALS = ".!?…。！？‼⁇⁈⁉"
 CLOSERS = "\"'”’»›)]}」』）】〉》"
 OPENERS = "\"'“‘«‹([{「『（【〈《"
 _HEADING_RATIO = 0.6
+_SHORT_LINE = 50
 
 
 def check_spans(text: str, spans: Sequence[Span] | None) -> list[Span]:
@@ -114,7 +115,9 @@ def line_blocks(text: str, start: int, end: int) -> list[Span]:
         line = text[s:e]
         nxt = text[ns:ne]
         hard = is_list_item(nxt) or (
-            not ends_sentence(line) and (e - s) <= _HEADING_RATIO * longest and starts_sentence(nxt)
+            not ends_sentence(line)
+            and (e - s <= _HEADING_RATIO * longest or e - s <= _SHORT_LINE)
+            and starts_sentence(nxt)
         )
         if hard:
             blocks.append((block_start, e))

@@ -23,7 +23,11 @@ from align.segment.abbreviations import (
 from align.segment.paragraphs import CLOSERS, OPENERS
 
 _CJK_TERMINALS = "。！？"
-_CANDIDATE = re.compile(r"(?P<p>[.!?…‼⁇⁈⁉。！？]+)(?P<c>[" + re.escape(CLOSERS) + r"]*)")
+# Closers may follow the punctuation directly, or after a space before French guillemets
+# ("bonjour. »").
+_CANDIDATE = re.compile(
+    r"(?P<p>[.!?…‼⁇⁈⁉。！？]+)(?P<c>(?:[" + re.escape(CLOSERS) + r"]|[ \u00a0\u202f]+(?=[»›]))*)"
+)
 _DIGITS = re.compile(r"\d+")
 _ROMAN = re.compile(r"[ivxlcdm]{1,5}|[IVXLCDM]{1,5}")
 
@@ -78,11 +82,14 @@ def period_ends_sentence(word: str, next_word: str, *, at_block_start: bool = Fa
             return False  # "1. Introduction": a list or section number
         nxt = next_word.rstrip(",;:.").lower()
         return nxt not in MONTHS and nxt not in {"march", "may"}  # German "20. Februar"
-    if at_block_start and (len(core) == 1 or _ROMAN.fullmatch(core)):
+    initial = len(core) == 1 and core.lower() != core.upper()  # a cased letter: "J.", "a."
+    if at_block_start and (initial or _ROMAN.fullmatch(core)):
         return False  # "a. item", "IV. Results"
     if low in MAY_END:
         return _is_starter(next_word)
-    if "." in core or (len(core) == 1 and core.isalpha()):
+    if initial or (
+        "." in core and not any(ch.isdigit() for ch in core) and all(len(p) <= 4 for p in core.split("."))
+    ):
         return _is_starter(next_word)  # "U.S.", "E.&.P.", "a.m.", initials "J. R. R."
     return True
 
