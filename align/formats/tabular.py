@@ -7,7 +7,8 @@ are quoted (RFC 4180 style, for TSV too), so any text survives.
 
 Reading takes any file with two text columns: ``--columns`` names them (or gives 1-based
 positions), else ``source``/``target`` when present, else the first two. ``score`` and
-``status`` columns are used when present. Sentence boundaries inside an m-n bead are not
+``status`` columns are used when present, and ``bead_type`` tells a 1-0/0-1 row from a
+pair with an empty sentence. Sentence boundaries inside an m-n bead are not
 kept in a table: such a bead comes back as one sentence per side.
 """
 
@@ -79,6 +80,16 @@ def _pick(header: list[str], columns: str | None, name: str) -> tuple[str, str]:
     return header[0], header[1]
 
 
+def _sides(kind: str | None, src: str | None, tgt: str | None) -> tuple[bool, bool]:
+    """Which sides a row has: from its ``bead_type`` (so an empty 1-1 sentence stays 1-1),
+    else from which cells hold text."""
+    if kind:
+        parts = kind.split("-")
+        if len(parts) == 2 and all(p.isdigit() for p in parts):
+            return int(parts[0]) > 0, int(parts[1]) > 0
+    return bool(src), bool(tgt)
+
+
 def read_table(
     path: str | Path,
     *,
@@ -112,13 +123,15 @@ def read_table(
     src_col, tgt_col = _pick(frame.columns, columns, name)
     scores = frame["score"].to_list() if "score" in frame.columns else None
     statuses = frame["status"].to_list() if "status" in frame.columns else None
+    kinds = frame["bead_type"].to_list() if "bead_type" in frame.columns else None
     units: list[ImportedUnit] = []
     for k, (src, tgt) in enumerate(zip(frame[src_col].to_list(), frame[tgt_col].to_list(), strict=True)):
         where = f"{name}: row {k + 1}"
+        has_src, has_tgt = _sides(kinds[k] if kinds else None, src, tgt)
         units.append(
             ImportedUnit(
-                source=[src] if src else [],
-                target=[tgt] if tgt else [],
+                source=[src or ""] if has_src else [],
+                target=[tgt or ""] if has_tgt else [],
                 score=parse_score(scores[k] if scores else None, 1.0, where),
                 status=parse_status(statuses[k] if statuses else None, BeadStatus.CONFIRMED, where),
             )
