@@ -24,7 +24,7 @@ def test_columns_and_values(seed_project: Bitext) -> None:
     assert (row["bead_type"], row["source_ids"], row["target_ids"], row["status"]) == (
         "1-0",
         "6",
-        None,
+        "",
         "edited",
     )
     assert frame["score"][0] == pytest.approx(0.8123)
