@@ -96,7 +96,7 @@ _SCRIPT_LANG = {
 _STOPWORDS: dict[str, frozenset[str]] = {
     lang: frozenset(words.split())
     for lang, words in {
-        "en": "the and of to is that it was for on are with as his they be at this have from by not but "
+        "en": "the and of to in is that it was for on are with as his they be at this have from by not but "
         "what which were been has their will would an or its than there who into after also",
         "de": "der die und den von zu das mit sich des auf für ist im dem nicht ein eine als auch es "
         "werden aus er hat dass sie nach wird bei einer um am sind noch wie einem über einen zum war "

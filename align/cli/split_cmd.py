@@ -69,7 +69,10 @@ def _sides(text: str, lang: str | None, presplit: bool) -> list[tuple[str, list[
 
 def run(args: argparse.Namespace) -> int:
     decoded = read_text(args.input)
-    sides = _sides(decoded.text, args.lang, args.presplit)
+    try:
+        sides = _sides(decoded.text, args.lang, args.presplit)
+    except InputError as exc:
+        raise InputError(f"{args.input}: {exc}") from None
     if args.side != "both":
         index = int(args.side) - 1
         if index >= len(sides):

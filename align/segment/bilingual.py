@@ -34,8 +34,10 @@ from align.segment.paragraphs import Span, lines, paragraphs, trim
 
 # A unit with fewer (weighted) letters than this is placed by context, not by its own script.
 STRONG_LETTERS = 20.0
-# Latin-language labels need this many function-word hits and a clear lead.
-_MIN_STOPWORDS = 3
+# Latin-language labels need this many function-word hits and a clear lead; the second
+# Latin language needs this share of the first one's letters to count as a language at all.
+_MIN_STOPWORDS = 4
+_MIN_LATIN_SHARE = 0.1
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,12 +86,13 @@ def _units(text: str) -> list[_Unit]:
     return units
 
 
-def _top_two(units: Sequence[_Unit]) -> list[str]:
+def _top_two(units: Sequence[_Unit], min_share: float = 0.0) -> list[str]:
     totals: dict[str, float] = {}
     for u in units:
         if u.label is not None and u.weight >= STRONG_LETTERS:
             totals[u.label] = totals.get(u.label, 0.0) + u.weight
-    return [k for k, _ in sorted(totals.items(), key=lambda kv: -kv[1])[:2]]
+    ranked = sorted(totals.items(), key=lambda kv: -kv[1])[:2]
+    return [k for k, w in ranked if w >= min_share * ranked[0][1]]
 
 
 def _label_latin(text: str, units: Sequence[_Unit]) -> None:
@@ -133,7 +136,7 @@ def split_bilingual(text: str) -> BilingualSplit:
     latin_level = False
     if len(langs) < 2:
         _label_latin(text, units)
-        langs = _top_two(units)
+        langs = _top_two(units, _MIN_LATIN_SHARE)
         latin_level = True
         if len(langs) < 2:
             raise InputError("only one language found; a bilingual file needs paragraphs in two languages")
