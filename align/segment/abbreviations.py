@@ -35,10 +35,12 @@ MONTHS = _words(
     """
 )
 
-# May end a sentence ("... and so on, etc."), so they do only when a typical sentence opener
-# follows ("etc. The", but not "Samsung Co. Ltd.").
+# May end a sentence ("... Martin Luther King Jr.", "Apple Inc."), so they do only when a
+# typical sentence opener follows ("Inc. The", but not "Samsung Co. Ltd.") or a bracket or
+# quote closes after them ("(Apple Inc.) Then"). "etc." is not here: before a capital it
+# nearly always ends the sentence.
 MAY_END = _words(
-    "usw dept univ assn ave blvd rd hwy st mt ft pt etc inc ltd co corp llc plc jr sr al bros pty gmbh ag sa sas srl ab oy"
+    "usw dept univ assn ave blvd rd hwy st mt ft pt inc ltd co corp llc plc jr sr al bros pty gmbh ag sa sas srl ab oy"
 )
 
 # Words that commonly open a sentence (lower-cased). After an ambiguous period (initials,

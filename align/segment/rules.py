@@ -56,11 +56,14 @@ def _is_starter(word: str) -> bool:
     return core.lower() in SENTENCE_STARTERS
 
 
-def period_ends_sentence(word: str, next_word: str, *, at_block_start: bool = False) -> bool:
+def period_ends_sentence(
+    word: str, next_word: str, *, at_block_start: bool = False, closed: bool = False
+) -> bool:
     """Decide whether ``word.`` followed by ``next_word`` ends a sentence.
 
     ``word`` is the token before the period, without the period; ``next_word`` the next token
-    with opening quotes removed (empty at the end of a block).
+    with opening quotes removed (empty at the end of a block); ``closed``: a closing quote or
+    bracket follows the period ("Inc.)"), which makes an abbreviation likelier to end a sentence.
     """
     if not next_word:
         return True
@@ -86,7 +89,7 @@ def period_ends_sentence(word: str, next_word: str, *, at_block_start: bool = Fa
     if at_block_start and (initial or _ROMAN.fullmatch(core)):
         return False  # "a. item", "IV. Results"
     if low in MAY_END:
-        return _is_starter(next_word)
+        return closed or _is_starter(next_word)
     if initial or (
         "." in core and not any(ch.isdigit() for ch in core) and all(len(p) <= 4 for p in core.split("."))
     ):
@@ -120,6 +123,7 @@ def rule_cuts(text: str, start: int, end: int) -> list[int]:
                 cuts.append(cut)
             continue
         word, word_start = _token_before(text, m.start(), start)
-        if period_ends_sentence(word, next_word, at_block_start=word_start == start):
+        closed = bool(m.group("c").strip())
+        if period_ends_sentence(word, next_word, at_block_start=word_start == start, closed=closed):
             cuts.append(cut)
     return cuts
