@@ -32,7 +32,8 @@ from align.languages import (
 )
 from align.segment.paragraphs import Span, lines, paragraphs, trim
 
-# A unit with fewer (weighted) letters than this is placed by context, not by its own script.
+# A unit with fewer (weighted) letters than this is placed by context, not by its own script
+# (unless most units of the file are that short; see ``_units``).
 STRONG_LETTERS = 20.0
 # Latin-language labels need this many function-word hits and a clear lead; the second
 # Latin language needs this share of the first one's letters to count as a language at all.
@@ -54,6 +55,7 @@ class _Unit:
     script: str | None  # dominant script, None when the unit has no letters
     weight: float  # weighted letter count
     label: str | None = None
+    strong: bool = False  # enough letters to be classified by its own script
 
 
 def _script_and_weight(text: str) -> tuple[str | None, float]:
@@ -78,18 +80,24 @@ def _units(text: str) -> list[_Unit]:
                 run_scripts.append(script)
         pieces = [(run[0][0], run[-1][1]) for run in runs]
         strong = sum(1 for s, e in pieces if _script_and_weight(text[s:e])[1] >= STRONG_LETTERS)
-        if len(pieces) < 2 or strong < 2:
+        if len(pieces) < 2 or (strong < 2 and len(pieces) < 4):
             pieces = [(ps, pe)]
         for s, e in pieces:
             script, weight = _script_and_weight(text[s:e])
             units.append(_Unit(trim(text, s, e), script, weight))
+    # A file of short lines (a phrasebook, subtitles) has no unit of STRONG_LETTERS; there the
+    # bar is half the typical unit instead.
+    weights = sorted(u.weight for u in units if u.weight > 0)
+    bar = min(STRONG_LETTERS, 0.5 * weights[len(weights) // 2]) if weights else STRONG_LETTERS
+    for u in units:
+        u.strong = u.weight > 0 and u.weight >= bar
     return units
 
 
 def _top_two(units: Sequence[_Unit], min_share: float = 0.0) -> list[str]:
     totals: dict[str, float] = {}
     for u in units:
-        if u.label is not None and u.weight >= STRONG_LETTERS:
+        if u.label is not None and u.strong:
             totals[u.label] = totals.get(u.label, 0.0) + u.weight
     ranked = sorted(totals.items(), key=lambda kv: -kv[1])[:2]
     return [k for k, w in ranked if w >= min_share * ranked[0][1]]
@@ -100,7 +108,7 @@ def _label_latin(text: str, units: Sequence[_Unit]) -> None:
     for u in units:
         u.label = None
     for u in units:
-        if u.script != "latin" or u.weight < STRONG_LETTERS:
+        if u.script != "latin" or not u.strong:
             continue
         text_scores = latin_language_scores(text[u.span[0] : u.span[1]])
         ranked = sorted(text_scores.values(), reverse=True)
@@ -110,7 +118,7 @@ def _label_latin(text: str, units: Sequence[_Unit]) -> None:
 
 def _assign(units: Sequence[_Unit], langs: Sequence[str]) -> list[int]:
     """Side (0 or 1) of every unit; see the module docstring for the rules."""
-    strong = [i for i, u in enumerate(units) if u.label in langs and u.weight >= STRONG_LETTERS]
+    strong = [i for i, u in enumerate(units) if u.label in langs and u.strong]
     runs = 1 + sum(1 for a, b in itertools.pairwise(strong) if units[a].label != units[b].label)
     interleaved = runs > 2
     strong_set = set(strong)
@@ -140,7 +148,7 @@ def split_bilingual(text: str) -> BilingualSplit:
         latin_level = True
         if len(langs) < 2:
             raise InputError("only one language found; a bilingual file needs paragraphs in two languages")
-    strong_first = next(u.label for u in units if u.label in langs and u.weight >= STRONG_LETTERS)
+    strong_first = next(u.label for u in units if u.label in langs and u.strong)
     if strong_first != langs[0]:
         langs.reverse()
     sides = _assign(units, langs)

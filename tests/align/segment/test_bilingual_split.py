@@ -118,3 +118,11 @@ def test_every_seed_is_handled(name: str) -> None:
     for lang, spans in zip(split.langs, split.spans, strict=True):
         for seg in split_sentences(text, lang, spans):
             assert text[seg.start : seg.end] == seg.text
+
+
+def test_phrasebook_of_short_interleaved_lines() -> None:
+    text = "Hello.\n안녕하세요.\nThank you.\n감사합니다.\nGood night.\n잘 자요.\n"
+    langs, (en, ko) = side_texts(text)
+    assert langs == ("en", "ko")
+    assert en == ["Hello.", "Thank you.", "Good night."]
+    assert ko == ["안녕하세요.", "감사합니다.", "잘 자요."]
