@@ -4,6 +4,7 @@ spans, equal to ``text[start:end]``, and lose no non-whitespace character."""
 from __future__ import annotations
 
 import itertools
+import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -72,6 +73,7 @@ def check_segments(text: str, spans: list[tuple[int, int]], segments: list) -> N
     for seg in segments:
         assert text[seg.start : seg.end] == seg.text
         assert seg.text and seg.text == seg.text.strip()
+        assert not re.search(r"\n[^\S\n]*\n", seg.text), "a sentence crosses a blank line"
         assert seg.start >= last_end
         assert any(s <= seg.start and seg.end <= e for s, e in spans)
         assert seg.para >= last_para
