@@ -36,7 +36,7 @@ def test_utf16_without_bom_is_detected() -> None:
 
 
 def test_crlf_is_normalised_and_remembered() -> None:
-    decoded = decode_bytes("line one.\r\nline two.\r\n".encode())
+    decoded = decode_bytes(b"line one.\r\nline two.\r\n")
     assert decoded.text == "line one.\nline two.\n"
     assert decoded.crlf
 
