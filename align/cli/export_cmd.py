@@ -46,7 +46,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from align.atomic import write_text_atomic
+    from align.atomic import write_chunks_atomic
     from align.formats.registry import format_for_path
     from align.formats.selection import ExportOptions
     from align.project import load_project
@@ -68,10 +68,11 @@ def run(args: argparse.Namespace) -> int:
         if str(output.parent) and not output.parent.is_dir():
             raise OutputError(f"cannot write {output}: directory {output.parent} does not exist")
     bitext = load_project(args.project)
-    text = fmt.write(bitext, options)
+    chunks = fmt.write_chunks(bitext, options)
     if to_stdout:
-        sys.stdout.write(text)
+        for chunk in chunks:
+            sys.stdout.write(chunk)
         sys.stdout.flush()
     else:
-        write_text_atomic(output, text)
+        write_chunks_atomic(output, (chunk.encode("utf-8") for chunk in chunks))
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from align.errors import UsageError
@@ -10,11 +11,23 @@ from align.formats.selection import ExportOptions
 from align.model import Bitext
 
 
-def write_beads(bitext: Bitext, options: ExportOptions) -> str:
+def iter_beads(bitext: Bitext, options: ExportOptions) -> Iterator[str]:
     """Bead files always list every bead (ids must cover both texts); scores are appended."""
     from align.formats.beads import dumps_beads
 
-    return dumps_beads(bitext.beads, with_score=True)
+    yield dumps_beads(bitext.beads, with_score=True)
+
+
+def iter_csv(bitext: Bitext, options: ExportOptions) -> Iterator[str]:
+    from align.formats.tabular import iter_table
+
+    return iter_table(bitext, options, ",")
+
+
+def iter_tsv(bitext: Bitext, options: ExportOptions) -> Iterator[str]:
+    from align.formats.tabular import iter_table
+
+    return iter_table(bitext, options, "\t")
 
 
 def _langs(options: ImportOptions, what: str) -> tuple[str, str]:

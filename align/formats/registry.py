@@ -9,7 +9,7 @@ lxml load on demand).
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,8 @@ from align.errors import UsageError
 from align.formats.selection import DEFAULT_OPTIONS, ExportOptions
 from align.model import Bitext
 
-Writer = Callable[[Bitext, ExportOptions], str]
+Writer = Callable[[Bitext, ExportOptions], Iterator[str]]
+"""Yields the file's text in chunks (one chunk for small formats), for streaming writes."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +47,11 @@ class Format:
     reader: str | None
 
     def write(self, bitext: Bitext, options: ExportOptions = DEFAULT_OPTIONS) -> str:
+        """The whole file as one string (tests, previews)."""
+        return "".join(self.write_chunks(bitext, options))
+
+    def write_chunks(self, bitext: Bitext, options: ExportOptions = DEFAULT_OPTIONS) -> Iterator[str]:
+        """The file in pieces: what ``dari export`` streams to disk or stdout."""
         if self.writer is None:
             raise UsageError(f"dari cannot write {self.name} files")
         func: Writer = _load(self.writer)
@@ -70,35 +76,35 @@ FORMATS: dict[str, Format] = {
             "tmx",
             (".tmx",),
             "TMX 1.4b translation memory",
-            "align.formats.tmx_writer:dumps_tmx",
+            "align.formats.tmx_writer:iter_tmx",
             "align.formats.adapters:read_tmx",
         ),
         Format(
             "csv",
             (".csv",),
             "comma-separated table",
-            "align.formats.tabular:dumps_csv",
+            "align.formats.adapters:iter_csv",
             "align.formats.adapters:read_csv",
         ),
         Format(
             "tsv",
             (".tsv", ".tab"),
             "tab-separated table",
-            "align.formats.tabular:dumps_tsv",
+            "align.formats.adapters:iter_tsv",
             "align.formats.adapters:read_tsv",
         ),
         Format(
             "xliff",
             (".xlf", ".xliff"),
             "XLIFF 2.1 bilingual file",
-            "align.formats.xliff_writer:dumps_xliff",
+            "align.formats.xliff_writer:iter_xliff",
             "align.formats.adapters:read_xliff",
         ),
         Format(
             "beads",
             (".beads", ".align"),
             "bead file ([src]:[tgt] per line)",
-            "align.formats.adapters:write_beads",
+            "align.formats.adapters:iter_beads",
             "align.formats.adapters:read_beads",
         ),
     )

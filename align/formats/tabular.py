@@ -14,12 +14,14 @@ kept in a table: such a bead comes back as one sentence per side.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from align.errors import InputError, UsageError
 from align.formats.imported import ImportedUnit, bitext_from_units, parse_score, parse_status
-from align.formats.selection import DEFAULT_OPTIONS, ExportOptions, export_units
+from align.formats.selection import DEFAULT_OPTIONS, ExportOptions, ExportUnit, export_units
 from align.model import BeadStatus, Bitext
 
 if TYPE_CHECKING:
@@ -28,11 +30,15 @@ if TYPE_CHECKING:
 COLUMNS = ("source", "target", "bead_type", "score", "status", "source_ids", "target_ids")
 
 
-def _frame(bitext: Bitext, options: ExportOptions) -> pl.DataFrame:
+CHUNK_ROWS = 10_000
+"""Rows per polars frame: keeps a 100,000-bead export's memory flat and the output streamed."""
+
+
+def _frame(units: list[ExportUnit]) -> pl.DataFrame:
     import polars as pl
 
     rows: dict[str, list[object]] = {name: [] for name in COLUMNS}
-    for unit in export_units(bitext, options):
+    for unit in units:
         bead = unit.bead
         rows["source"].append(unit.source)
         rows["target"].append(unit.target)
@@ -45,18 +51,30 @@ def _frame(bitext: Bitext, options: ExportOptions) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=schema)
 
 
-def _dumps(bitext: Bitext, options: ExportOptions, separator: str) -> str:
-    return _frame(bitext, options).write_csv(
-        separator=separator, float_precision=4, line_terminator="\n", quote_style="necessary"
-    )
+def iter_table(bitext: Bitext, options: ExportOptions, separator: str) -> Iterator[str]:
+    """The table in chunks of ``CHUNK_ROWS`` rows; the header comes with the first chunk."""
+    units = export_units(bitext, options)
+    first = True
+    while True:
+        batch = list(islice(units, CHUNK_ROWS))
+        if not batch and not first:
+            return
+        yield _frame(batch).write_csv(
+            separator=separator,
+            float_precision=4,
+            line_terminator="\n",
+            quote_style="necessary",
+            include_header=first,
+        )
+        first = False
 
 
 def dumps_csv(bitext: Bitext, options: ExportOptions = DEFAULT_OPTIONS) -> str:
-    return _dumps(bitext, options, ",")
+    return "".join(iter_table(bitext, options, ","))
 
 
 def dumps_tsv(bitext: Bitext, options: ExportOptions = DEFAULT_OPTIONS) -> str:
-    return _dumps(bitext, options, "\t")
+    return "".join(iter_table(bitext, options, "\t"))
 
 
 def _pick(header: list[str], columns: str | None, name: str) -> tuple[str, str]:

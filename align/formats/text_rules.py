@@ -16,16 +16,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 # Languages written without spaces between sentences (primary subtags).
 _NO_SPACE_LANGS = frozenset({"zh", "ja", "yue", "wuu", "lzh"})
 
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
-_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
-_ATTR_ESCAPES = str.maketrans(
-    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#9;"}
-)
+# Attribute values also escape whitespace that attribute-value normalisation would fold.
+_ATTR_EXTRA = (('"', "&quot;"), ("\n", "&#10;"), ("\t", "&#9;"))
 
 
 def primary_subtag(tag: str) -> str:
@@ -33,19 +32,31 @@ def primary_subtag(tag: str) -> str:
     return re.split(r"[-_]", tag.strip(), maxsplit=1)[0].lower()
 
 
+@lru_cache(maxsize=64)
 def sentence_separator(lang: str) -> str:
     return "" if primary_subtag(lang) in _NO_SPACE_LANGS else " "
 
 
 def clean_text(text: str) -> str:
     """Remove the characters XML 1.0 cannot represent, even escaped."""
-    return _XML_ILLEGAL.sub("", text)
+    return _XML_ILLEGAL.sub("", text) if _XML_ILLEGAL.search(text) else text
 
 
-def segment_text(sentences: Sequence[str], lang: str) -> str:
-    """The TM segment for a bead side: cleaned, trimmed sentences joined the language's way."""
-    sep = sentence_separator(lang)
-    return sep.join(clean_text(s).strip() for s in sentences)
+def needs_cleaning(text: str) -> bool:
+    """Whether ``text`` holds any character :func:`clean_text` would remove; exporters ask
+    once per document so that clean text (nearly all of it) skips the per-sentence pass."""
+    return _XML_ILLEGAL.search(text) is not None
+
+
+def segment_text(sentences: Sequence[str], lang: str, clean: bool = True) -> str:
+    """The TM segment for a bead side: cleaned, trimmed sentences joined the language's way.
+
+    ``clean=False`` is for callers that know the text has nothing to remove."""
+    if len(sentences) == 1:
+        return (clean_text(sentences[0]) if clean else sentences[0]).strip()
+    if clean:
+        sentences = [clean_text(s) for s in sentences]
+    return sentence_separator(lang).join([s.strip() for s in sentences])
 
 
 def sentence_lengths(sentences: Sequence[str]) -> list[int]:
@@ -78,10 +89,25 @@ def split_segment(text: str, lengths: Sequence[int], lang: str) -> list[str] | N
 
 
 def escape_text(text: str) -> str:
-    """Escape element content (the text must already be cleaned)."""
-    return text.translate(_TEXT_ESCAPES)
+    """Escape element content (the text must already be cleaned).
+
+    Chained ``str.replace`` with a membership test first: several times faster than
+    ``str.translate`` on Hangul text, which matters at 100,000 units."""
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    if "\r" in text:
+        text = text.replace("\r", "&#13;")
+    return text
 
 
 def escape_attr(text: str) -> str:
     """Escape a double-quoted attribute value so a parser gives back exactly ``text``."""
-    return text.translate(_ATTR_ESCAPES)
+    text = escape_text(text)
+    for char, ref in _ATTR_EXTRA:
+        if char in text:
+            text = text.replace(char, ref)
+    return text

@@ -13,6 +13,8 @@ import`` split the joined segment back into its sentences. Findings become ``not
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from align.formats.selection import (
     DEFAULT_OPTIONS,
     ExportOptions,
@@ -34,7 +36,16 @@ PROP_SOURCE_SPLIT = "x-dari-source-split"
 PROP_TARGET_SPLIT = "x-dari-target-split"
 
 
+CHUNK_UNITS = 2000
+"""Units per yielded chunk: big enough that yielding costs nothing, small enough to stream."""
+
+
 def dumps_tmx(bitext: Bitext, options: ExportOptions = DEFAULT_OPTIONS) -> str:
+    return "".join(iter_tmx(bitext, options))
+
+
+def iter_tmx(bitext: Bitext, options: ExportOptions = DEFAULT_OPTIONS) -> Iterator[str]:
+    """The TMX text in chunks, so a large project streams to disk without a second copy."""
     src_tag, tgt_tag = lang_tags(bitext, options)
     src_attr, tgt_attr = escape_attr(src_tag), escape_attr(tgt_tag)
     out: list[str] = [
@@ -76,5 +87,8 @@ def dumps_tmx(bitext: Bitext, options: ExportOptions = DEFAULT_OPTIONS) -> str:
                 f'      <tuv xml:lang="{tgt_attr}">\n        <seg>{escape_text(unit.target)}</seg>\n      </tuv>\n'
             )
         append("    </tu>\n")
+        if tuid % CHUNK_UNITS == 0:
+            yield "".join(out)
+            out.clear()
     out.append("  </body>\n</tmx>\n")
-    return "".join(out)
+    yield "".join(out)

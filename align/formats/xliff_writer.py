@@ -20,6 +20,8 @@ become ``notes``. ``xml:space="preserve"`` on ``file`` keeps whitespace inside s
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from align.formats.selection import (
     DEFAULT_OPTIONS,
     ExportOptions,
@@ -30,6 +32,7 @@ from align.formats.selection import (
     lang_tags,
 )
 from align.formats.text_rules import escape_attr, escape_text
+from align.formats.tmx_writer import CHUNK_UNITS
 from align.model import BeadStatus, Bitext
 
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:2.0"
@@ -51,6 +54,11 @@ def _notes(notes: list[str], indent: str) -> str:
 
 
 def dumps_xliff(bitext: Bitext, options: ExportOptions = DEFAULT_OPTIONS) -> str:
+    return "".join(iter_xliff(bitext, options))
+
+
+def iter_xliff(bitext: Bitext, options: ExportOptions = DEFAULT_OPTIONS) -> Iterator[str]:
+    """The XLIFF text in chunks of ``CHUNK_UNITS`` units (see ``iter_tmx``)."""
     src_tag, tgt_tag = lang_tags(bitext, options)
     out: list[str] = [
         '<?xml version="1.0" encoding="UTF-8"?>\n',
@@ -84,5 +92,8 @@ def dumps_xliff(bitext: Bitext, options: ExportOptions = DEFAULT_OPTIONS) -> str
         if bead.tgt:
             append(f"        <target>{escape_text(unit.target)}</target>\n")
         append("      </segment>\n    </unit>\n")
+        if number % CHUNK_UNITS == 0:
+            yield "".join(out)
+            out.clear()
     out.append("  </file>\n</xliff>\n")
-    return "".join(out)
+    yield "".join(out)
