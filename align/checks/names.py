@@ -57,11 +57,19 @@ def _is_name(token: str) -> bool:
     return token[0].isupper()
 
 
+def _letters(name: str) -> str:
+    """``Wi-Fi`` and ``WiFi``, ``O'Neil`` and ``ONeil``: the same letters."""
+    return "".join(ch for ch in name.lower() if ch.isalnum())
+
+
 def _inflection(a: str, b: str) -> bool:
     """``Exception``/``Exceptions``, ``Korea``/``Korean``, ``Python``/``Python's``: one word."""
     a, b = a.lower(), b.lower()
     short, long = sorted((a, b), key=len)
-    return long.startswith(short) and len(long) - len(short) <= 3
+    if long.startswith(short) and len(long) - len(short) <= 3:
+        return True
+    # "Lisp-style" ↔ "Lisp", "ASCII-only" ↔ "ASCII": the translation kept the name part.
+    return short in re.split(r"[-'’]", long)
 
 
 @register("name", Severity.ERROR, "Latin-script names present in both texts but spelt differently")
@@ -107,6 +115,18 @@ def check_names(bitext: Bitext, ctx: CheckContext) -> Iterator[Finding]:
                 continue
             best = max(src_only, key=lambda s: jaro_winkler(s.lower(), t.lower()), default=None)
             if best is None or _inflection(best, t):
+                continue
+            if _letters(best) == _letters(t):
+                src_only.remove(best)
+                yield Finding(
+                    check="name",
+                    severity=Severity.INFO,
+                    message=f"name written {best} in the source but {t} in the target (spelling variant)",
+                    src=bead.src,
+                    tgt=bead.tgt,
+                    suggestion=f"write {best}",
+                    data={"source_name": best, "target_name": t, "key": f"variant:{best}|{t}"},
+                )
                 continue
             score = jaro_winkler(best.lower(), t.lower())
             if score < threshold:

@@ -34,8 +34,12 @@ def check_numbers(bitext: Bitext, ctx: CheckContext) -> Iterator[Finding]:
             continue
         years_src = [f for f in diff.source_only if f.year]
         years_tgt = [f for f in diff.target_only if f.year]
-        other_src = [f for f in diff.source_only if not f.year]
-        other_tgt = [f for f in diff.target_only if not f.year]
+        if years_src and years_tgt:
+            years_src = (
+                years_tgt
+            ) = []  # a year on each side that differ: a changed number, not a dropped year
+        other_src = [f for f in diff.source_only if f not in years_src]
+        other_tgt = [f for f in diff.target_only if f not in years_tgt]
         if years_src or years_tgt:
             where = "source" if years_src else "target"
             missing_in = "target" if years_src else "source"

@@ -60,46 +60,100 @@ _EN_SCALES = {
 }
 _KO_SCALES = {"십": 10, "백": 100, "천": 1_000, "만": 10_000, "억": 100_000_000, "조": 1_000_000_000_000}
 
+_UNITS_EN = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+         "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9}  # fmt: skip
 _EN_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "thousand": 1000, "dozen": 12, "first": 1, "second": 2, "third": 3,
-    "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
-    "once": 1, "twice": 2, "single": 1, "both": 2, "double": 2, "triple": 3, "half": 0.5,
-    "a": 1, "an": 1, "no": 0, "zero": 0, "none": 0,
+    **_ONES, **_UNITS_EN,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "hundred": 100, "thousand": 1000,
+    "dozen": 12, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundredth": 100, "thousandth": 1000,
+    "once": 1, "twice": 2, "thrice": 3, "single": 1, "both": 2, "double": 2, "triple": 3, "half": 0.5,
+    "quarter": 0.25, "a": 1, "an": 1, "no": 0, "zero": 0, "none": 0, "pair": 2, "couple": 2,
+    "nonzero": 0, "non-zero": 0, "empty": 0,
+    # number bases: "hexadecimal" is 16진수 in Korean, "binary" 2진수, "decimal" 10진수
+    "hexadecimal": 16, "hex": 16, "octal": 8, "decimal": 10, "binary": 2, "bits": 2, "bit": 2,
 }  # fmt: skip
 _KO_NATIVE = {
     "한": 1, "하나": 1, "두": 2, "둘": 2, "세": 3, "셋": 3, "석": 3, "네": 4, "넷": 4, "다섯": 5,
     "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10, "스무": 20, "스물": 20, "서른": 30,
-    "마흔": 40, "쉰": 50, "첫": 1, "첫째": 1, "둘째": 2, "셋째": 3, "반": 0.5,
-    "일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9, "십": 10,
-    "백": 100, "천": 1000, "만": 10000, "양": 2, "단": 1, "몇": -1,
+    "마흔": 40, "쉰": 50, "첫": 1, "첫째": 1, "둘째": 2, "셋째": 3,
 }  # fmt: skip
+# Korean words that carry a number without a counter: number bases, "하나" (one).
+_KO_FREE_WORDS = {"하나": 1, "이진": 2, "팔진": 8, "십진": 10, "십육진": 16, "영": 0, "빈": 0, "비었": 0}
+_KO_FREE = re.compile(r"(?<![가-힣])(" + "|".join(sorted(_KO_FREE_WORDS, key=len, reverse=True)) + ")")
+_SINO = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
 
-# A digit run with optional grouping and decimals; not glued to Latin letters or other digits.
-_NUMBER = re.compile(
-    r"(?<![A-Za-z0-9_.,])"
-    r"(?P<num>[0-9]+(?:[.,][0-9]+)*)"
-    r"(?P<suffix>st|nd|rd|th|s)?"
-    r"(?![A-Za-z0-9])"
-)
+# A digit run, read atomically so "4,892m" is never re-read as "4".
+_NUMBER = re.compile(r"(?<![0-9])(?>[0-9]+(?:[.,][0-9]+)*)")
 _VERSION = re.compile(r"^[0-9]+(?:\.[0-9]+){2,}$")
+_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th|s)(?![A-Za-z])")
+_FRACTION = {"¼": Decimal("0.25"), "½": Decimal("0.5"), "¾": Decimal("0.75")}
+# Units that may be glued to a number ("20km", "35mm", "3.50m") or follow it; the imperial
+# ones are remembered so a converted value on the other side ("500 feet" ↔ "150미터") matches.
+_UNIT = re.compile(
+    r"\s?(?P<unit>km2|km/h|km|cm|mm|nm|m2|m|kg|mg|g|ml|l|kb|mb|gb|tb|ghz|mhz|khz|hz|kwh|kw|mw|w|v|"
+    r"mph|kph|px|pt|ms|min|h|hrs?|am|pm|a\.m\.|p\.m\.|°c|°f|℃|℉|"
+    r"feet|foot|ft|inch(?:es)?|miles?|mi|yards?|yd|pounds?|lbs?|oz|ounces?|gallons?|gal|acres?|"
+    r"degrees? fahrenheit|fahrenheit|f)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+_IMPERIAL = {
+    "feet": ("ft",), "foot": ("ft",), "ft": ("ft",), "inch": ("in",), "inches": ("in",), "mile": ("mi",),
+    "miles": ("mi",), "mi": ("mi",), "yard": ("yd",), "yards": ("yd",), "yd": ("yd",), "pound": ("lb",),
+    "pounds": ("lb",), "lb": ("lb",), "lbs": ("lb",), "oz": ("oz",), "ounce": ("oz",), "ounces": ("oz",),
+    "gallon": ("gal",), "gallons": ("gal",), "gal": ("gal",), "acre": ("acre",), "acres": ("acre",),
+    "°f": ("F",), "℉": ("F",), "f": ("F",), "fahrenheit": ("F",), "degrees fahrenheit": ("F",),
+    "degree fahrenheit": ("F",), "mph": ("mph",),
+}  # fmt: skip
+_CONVERSIONS = {
+    "ft": (Decimal("0.3048"), Decimal("30.48")), "in": (Decimal("2.54"), Decimal("25.4")),
+    "mi": (Decimal("1.609344"),), "yd": (Decimal("0.9144"),), "lb": (Decimal("0.45359237"),),
+    "oz": (Decimal("28.349523"),), "gal": (Decimal("3.785411784"),), "acre": (Decimal("0.4046856"), Decimal("4046.856")),
+    "mph": (Decimal("1.609344"),),
+}  # fmt: skip
+_TIME_ZONE = re.compile(r"\s?(?:GMT|UTC|hours|hrs|h)\b")
+_PAGE_PREFIX = re.compile(r"\b(?:pp?|No|no|nr|Nr)\.?(?=[0-9])")
 _EN_SCALE_AFTER = re.compile(r"\s*-?\s*(hundred|thousand|millions?|billions?|trillion|bn|mln)\b", re.I)
-_KO_SCALE_AFTER = re.compile(r"\s?([십백천만억조])")
-_KO_NUM_AFTER = re.compile(r"\s?([0-9]+(?:[.,][0-9]+)*)\s?([천만억조])")
+_RANGE_SCALE = re.compile(
+    r"\s?[-–~]\s?[0-9][0-9.,]*\s*(hundred|thousand|millions?|billions?|trillion)\b", re.I
+)
+_KO_GROUP = re.compile(r"\s?(?P<num>[0-9]+(?:[.,][0-9]+)*)?(?P<small>[십백천])?(?P<big>[만억조])?")
 _MONTH_WORD = re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?", re.I)
-_EN_WORD = re.compile(r"\b(" + "|".join(sorted(_EN_WORDS, key=len, reverse=True)) + r")\b", re.I)
+_EN_WORD = re.compile(
+    r"\b(?:(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?P<ones>"
+    + "|".join(_ONES)
+    + r")|(?P<word>"
+    + "|".join(sorted(_EN_WORDS, key=len, reverse=True))
+    + r"))(?:s|es)?(?P<scale>\s+(?:hundred|thousand|million|billion|trillion))?\b",
+    re.I,
+)
+_ROMAN = re.compile(r"\b(?P<ww>WW)?(?P<r>M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))\b")
+_ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
+_HALF_HOUR = re.compile(r"\bhalf an hour\b", re.I)
 _KO_COUNTERS = (
     "명|개|번|가지|시간|살|마리|권|장|대|차례|해|달|주|곳|사람|배|척|종|줄|채|분|그루|쌍|벌|켤레|잔|병|송이"
 )
 _KO_WORD = re.compile(
     r"(?<![가-힣])("
-    + "|".join(sorted((w for w in _KO_NATIVE if len(w) > 1 or w in "한두세네첫열"), key=len, reverse=True))
+    + "|".join(sorted(_KO_NATIVE, key=len, reverse=True))
     + r")\s?(?:"
     + _KO_COUNTERS
     + r"|번째|째)"
+)
+_KO_SINO_WORD = re.compile(
+    r"(?<![가-힣])([일이삼사오육칠팔구십백천만억]{2,})(?=\s?(?:년|명|개|원|달러|마리|배|살|세|위|차|번|회|층|퍼센트|미터|킬로))"
 )
 
 
@@ -112,9 +166,19 @@ class NumFact:
     values: frozenset[str]
     year: bool = False
     soft: bool = False
+    approx: frozenset[Decimal] = frozenset()
 
     def matches(self, other: NumFact) -> bool:
-        return bool(self.values & other.values)
+        if self.values & other.values:
+            return True
+        # A converted unit ("500 feet" ↔ "150 m"): within 6 %, as translators round.
+        for mine, theirs in ((self, other), (other, self)):
+            for a in mine.approx:
+                for v in theirs.values:
+                    d = _dec(v)
+                    if d is not None and a and abs(d - a) <= abs(a) * Decimal("0.06"):
+                        return True
+        return False
 
 
 def _norm(value: Decimal) -> str:
@@ -175,94 +239,211 @@ def _is_year(raw: str, value: Decimal) -> bool:
     return raw.isdigit() and len(raw) == 4 and 1000 <= value <= 2100
 
 
-def _parse_korean_amount(text: str, m: re.Match[str]) -> tuple[set[Decimal], int]:
-    """Apply Korean scale characters after a digit run: ``1,500만`` → 15000000, ``3억 5천만``."""
-    base_vals = readings(m.group("num"))
-    end = m.end()
-    scale_m = _KO_SCALE_AFTER.match(text, end)
-    if not scale_m:
-        return base_vals, end
-    totals = {v * _KO_SCALES[scale_m.group(1)] for v in base_vals}
-    end = scale_m.end()
-    # "천만", "백만": a second scale character multiplies again.
-    again = re.match(r"[만억조]", text[end : end + 1])
-    if again and scale_m.group(1) in "십백천":
-        totals = {v * _KO_SCALES[again.group(0)] for v in totals}
-        end += 1
-    # Following lower groups: "3억 5,000만", "2만 5천".
+def _roman(text: str) -> int:
+    total = 0
+    for a, b in zip(text, [*text[1:], ""], strict=True):
+        v = _ROMAN_VALUES[a]
+        total += -v if b and _ROMAN_VALUES[b] > v else v
+    return total
+
+
+def _korean_amount(text: str, start: int) -> tuple[set[Decimal], int]:
+    """Read a Korean amount from ``start``: ``1,500만``, ``3억 5,000만``, ``3백 7십만``, ``2만 5천``.
+
+    Digits may carry a small unit (십, 백, 천) and a large one (만, 억, 조); groups follow each
+    other with at most one space. Returns every value the amount may mean and where it ends.
+    """
+    totals: set[Decimal] = {Decimal(0)}
+    small: set[Decimal] = {Decimal(0)}
+    pos = start
+    first = True
+    last_big = None
     while True:
-        nxt = _KO_NUM_AFTER.match(text, end)
-        if not nxt:
+        m = _KO_GROUP.match(text, pos)
+        if not m or not m.group("num") or (first and m.start("num") != start):
             break
-        sub = readings(nxt.group(1))
-        if not sub:
+        if not first and not (m.group("small") or m.group("big")):
             break
-        mult = _KO_SCALES[nxt.group(2)]
-        end2 = nxt.end()
-        again = re.match(r"[만억]", text[end2 : end2 + 1])
-        if again and nxt.group(2) == "천":
-            mult *= _KO_SCALES[again.group(0)]
-            end2 += 1
-        totals = {t + s * mult for t in totals for s in sub}
-        end = end2
-    return totals, end
+        nums = readings(m.group("num"))
+        if not nums:
+            break
+        if m.group("small"):
+            nums = {n * _KO_SCALES[m.group("small")] for n in nums}
+        small = {a + n for a in small for n in nums}
+        end = m.end()
+        if m.group("big"):
+            big = _KO_SCALES[m.group("big")]
+            if last_big is not None and big >= last_big:
+                break
+            totals = {t + s * big for t in totals for s in small}
+            small = {Decimal(0)}
+            last_big = big
+        elif not m.group("small"):
+            # A plain number closes the amount ("2만 5천" has units; "2016년" ends here).
+            pos = end
+            first = False
+            break
+        pos = end
+        first = False
+        if not (m.group("small") or m.group("big")):
+            break
+    return {t + s for t in totals for s in small}, pos
+
+
+def _sino(word: str) -> Decimal | None:
+    """``일만`` → 10000, ``삼백`` → 300, ``이천십`` → 2010 (Sino-Korean numerals in Hangul)."""
+    total = Decimal(0)
+    small = Decimal(0)
+    digit: Decimal | None = None
+    for ch in word:
+        if ch in _SINO:
+            if digit is not None:
+                return None
+            digit = Decimal(_SINO[ch])
+        elif ch in "십백천":
+            small += (digit if digit is not None else Decimal(1)) * _KO_SCALES[ch]
+            digit = None
+        elif ch in "만억":
+            total += (small + (digit or 0) or Decimal(1)) * _KO_SCALES[ch]
+            small, digit = Decimal(0), None
+    return total + small + (digit or 0)
+
+
+def _digit_facts(text: str, korean: bool) -> list[NumFact]:
+    facts: list[NumFact] = []
+    skip_until = 0
+    for m in _NUMBER.finditer(text):
+        if m.start() < skip_until:
+            continue
+        raw = m.group(0)
+        start, end = m.start(), m.end()
+        before = text[max(0, start - 2) : start]
+        glued = bool(re.search(r"[A-Za-z]-?$", before))  # "M16", "COVID-19", "mp3": part of a name
+        if _VERSION.match(raw):
+            facts.append(NumFact(raw, start, frozenset({raw}), soft=glued))
+            continue
+        # Minutes and seconds after a colon: ":00" is often left out, "41.30" is 41 s 30.
+        if before.endswith(":") and start >= 2 and text[start - 2].isdigit():
+            parts = [p for p in re.split(r"[.,]", raw) if p]
+            for p in parts:
+                if int(p):
+                    facts.append(NumFact(p, start, frozenset({_norm(Decimal(p))})))
+            continue
+        values = readings(raw)
+        if not values:
+            continue
+        frac = text[end : end + 1]
+        if frac in _FRACTION:
+            values = {v + _FRACTION[frac] for v in values}
+            end += 1
+        year = False
+        unit = None
+        suffix = _ORDINAL_SUFFIX.match(text, end)
+        if suffix and not korean:
+            if suffix.group(0) == "s" and not (len(raw) == 4 or raw.endswith("0")):
+                glued = True  # "3s": a unit or code, not a decade
+            end = suffix.end()
+        elif korean:
+            values, end = _korean_amount(text, start)
+            if text[end : end + 1].isalpha() and text[end].isascii():
+                u = _UNIT.match(text, end)
+                if u:
+                    unit = u.group("unit").lower()
+                else:
+                    glued = True
+        else:
+            tz = _TIME_ZONE.match(text, end)
+            scale = _EN_SCALE_AFTER.match(text, end)
+            ranged = _RANGE_SCALE.match(text, end)
+            u = _UNIT.match(text, end)
+            if tz and len(raw) == 4 and raw.isdigit():
+                values = {values.pop(), Decimal(int(raw[:2]))}
+            elif scale:
+                values = {v * _EN_SCALES[scale.group(1).lower()] for v in values}
+                end = scale.end()
+            elif ranged:
+                values = {v * _EN_SCALES[ranged.group(1).lower()] for v in values}
+            elif u:
+                unit = u.group("unit").lower()
+            elif text[end : end + 1].isalpha() and text[end].isascii():
+                glued = True  # "3D", "4K": part of a name
+        if len(values) == 1 and not glued:
+            only = next(iter(values))
+            year = _is_year(raw, only) and not (korean and text[m.end() : m.end() + 1] in "만억조천백십")
+        shown = text[start:end] if end - start < 40 else raw
+        if unit in _IMPERIAL:
+            kind = _IMPERIAL[unit][0]
+            converted = set(values)
+            for v in values:
+                if kind == "F":
+                    converted.add((v - 32) * 5 / 9)
+                else:
+                    converted.update(v * factor for factor in _CONVERSIONS[kind])
+            facts.append(NumFact(shown, start, frozenset(_norm(v) for v in values), soft=glued,
+                                 approx=frozenset(converted)))  # fmt: skip
+            continue
+        facts.append(NumFact(shown, start, frozenset(_norm(v) for v in values), year=year, soft=glued))
+        skip_until = end
+    return facts
 
 
 def extract_facts(text: str, lang: str) -> list[NumFact]:
     """All numeric facts in ``text`` (a sentence or paragraph written in ``lang``)."""
-    facts: list[NumFact] = []
     korean = lang == "ko"
-    taken: list[tuple[int, int]] = []
-    for m in _NUMBER.finditer(text):
-        raw = m.group("num")
-        if taken and m.start() < taken[-1][1]:
-            continue  # already read as part of a compound amount ("3억 5,000만")
-        if _VERSION.match(raw):
-            facts.append(NumFact(raw, m.start(), frozenset({raw})))
-            taken.append((m.start(), m.end()))
-            continue
-        suffix = (m.group("suffix") or "").lower()
-        if suffix == "s" and not (len(raw) == 4 or raw.endswith("0")):
-            continue  # "3s" as in a unit or code, not a decade
-        if korean:
-            values, end = _parse_korean_amount(text, m)
-        else:
-            values = readings(raw)
-            end = m.end()
-            scale = _EN_SCALE_AFTER.match(text, end)
-            if scale:
-                mult = _EN_SCALES[scale.group(1).lower()]
-                values = {v * mult for v in values}
-                end = scale.end()
-        if not values:
-            continue
-        year = len(values) == 1 and _is_year(raw, next(iter(values))) and end == m.end()
-        if korean and year and text[m.end() : m.end() + 1] not in ("년", " ", "", ")", ",", "."):
-            year = text[m.end() : m.end() + 2].startswith("년")
-        shown = text[m.start() : end] if end - m.start() < 40 else m.group(0)
-        facts.append(NumFact(shown, m.start(), frozenset(_norm(v) for v in values), year=year))
-        taken.append((m.start(), end))
-    if not korean:
-        for m in _MONTH_WORD.finditer(text):
-            word = m.group(1).lower()
-            if word in ("may", "mar", "dec", "jan", "jun", "jul", "aug", "oct", "nov", "sep", "apr", "feb"):
-                # Short forms and "may" are words too: only a month when a day or year is next to it.
-                near = text[m.end() : m.end() + 6]
-                before = text[max(0, m.start() - 4) : m.start()]
-                if not (re.match(r"\s*[0-9]", near) or re.search(r"[0-9]\s*(?:of\s*)?$", before)):
-                    continue
-                if word == "may" and text[m.start()].islower():
-                    continue
-            facts.append(NumFact(m.group(0), m.start(), frozenset({str(MONTHS[word])})))
-        for m in _EN_WORD.finditer(text):
-            if any(s <= m.start() < e for s, e in taken):
+    text = _PAGE_PREFIX.sub(lambda m: " " * len(m.group(0)), text) if not korean else text
+    facts = _digit_facts(text, korean)
+    # Month names count on both sides: a Korean text may quote English (code, titles).
+    for m in _MONTH_WORD.finditer(text):
+        word = m.group(1).lower()
+        if word in (
+            "may",
+            "mar",
+            "dec",
+            "jan",
+            "jun",
+            "jul",
+            "aug",
+            "oct",
+            "nov",
+            "sep",
+            "apr",
+            "feb",
+            "sept",
+        ):
+            # Short forms and "may" are words too: only a month when a day or year is next to it.
+            near = text[m.end() : m.end() + 6]
+            before = text[max(0, m.start() - 4) : m.start()]
+            if not (re.match(r"\s*[0-9]", near) or re.search(r"[0-9]\s*(?:of\s*)?$", before)):
                 continue
-            value = Decimal(str(_EN_WORDS[m.group(1).lower()]))
+            if word == "may" and text[m.start()].islower():
+                continue
+        facts.append(NumFact(m.group(0), m.start(), frozenset({str(MONTHS[word])})))
+    if not korean:
+        for m in _EN_WORD.finditer(text):
+            if m.group("tens"):
+                value = Decimal(_UNITS_EN[m.group("tens").lower()] + _ONES[m.group("ones").lower()])
+            else:
+                value = Decimal(str(_EN_WORDS[m.group("word").lower()]))
+            if m.group("scale"):
+                value *= _EN_SCALES[m.group("scale").strip().lower()]
             facts.append(NumFact(m.group(0), m.start(), frozenset({_norm(value)}), soft=True))
+        for m in _HALF_HOUR.finditer(text):
+            facts.append(NumFact(m.group(0), m.start(), frozenset({"30"}), soft=True))
+        for m in _ROMAN.finditer(text):
+            r = m.group("r")
+            if r and (len(r) >= 2 or m.group("ww")):
+                facts.append(NumFact(m.group(0), m.start(), frozenset({str(_roman(r))}), soft=True))
     else:
         for m in _KO_WORD.finditer(text):
             value = Decimal(str(_KO_NATIVE[m.group(1)]))
             facts.append(NumFact(m.group(0), m.start(), frozenset({_norm(value)}), soft=True))
+        for m in _KO_FREE.finditer(text):
+            value = Decimal(_KO_FREE_WORDS[m.group(1)])
+            facts.append(NumFact(m.group(0), m.start(), frozenset({_norm(value)}), soft=True))
+        for m in _KO_SINO_WORD.finditer(text):
+            sino = _sino(m.group(1))
+            if sino:
+                facts.append(NumFact(m.group(0), m.start(), frozenset({_norm(sino)}), soft=True))
     facts.sort(key=lambda f: f.start)
     return facts
 

@@ -69,6 +69,16 @@ def prose_words(text: str) -> list[str]:
     return [w for w in LATIN_WORD.findall(URL.sub(" ", text)) if w[1:].islower() or len(w) == 1]
 
 
-def looks_like_prose(text: str, min_words: int = 4) -> bool:
-    """A sentence a person would translate: enough plain words, and not code."""
-    return not looks_like_code(text) and len(prose_words(text)) >= min_words
+_WORDY = re.compile(r"[(“\"']?[A-Za-z][a-z]*(?:['’][a-z]+)?[.,;:!?)”\"']*")
+
+
+def looks_like_prose(text: str, min_words: int = 5) -> bool:
+    """A sentence a person would translate: mostly plain words, ending like a sentence, not code.
+
+    Console output, command lines, author lists and identifiers fail one of these tests.
+    """
+    if looks_like_code(text) or not text.rstrip().endswith((".", "!", "?", ":", "。")):
+        return False
+    tokens = URL.sub(" ", text).split()
+    wordy = sum(1 for t in tokens if _WORDY.fullmatch(t))
+    return wordy >= min_words and wordy >= 0.7 * len(tokens)

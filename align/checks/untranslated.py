@@ -24,6 +24,12 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
+def _citation(text: str) -> bool:
+    """Titles, references and author lists (mostly capitalised words) stay in their language."""
+    words = re.findall(r"[A-Za-z]+", text)
+    return sum(1 for w in words if w[0].isupper()) >= 0.4 * max(1, len(words))
+
+
 def _stray(doc: Document, side: str) -> Iterator[Finding]:
     """Hangul/kana/han runs inside a document written in Latin script."""
     if expected_script(doc.lang) != "latin":
@@ -60,7 +66,11 @@ def check_untranslated(bitext: Bitext, ctx: CheckContext) -> Iterator[Finding]:
         if src_text == tgt_text:
             message = "the target is identical to the source (not translated?)"
             kind = "identical"
-        elif src_script != tgt_script and script_counts(tgt_text).get(tgt_script, 0) == 0:
+        elif (
+            src_script != tgt_script
+            and script_counts(tgt_text).get(tgt_script, 0) == 0
+            and not _citation(tgt_text)
+        ):
             message = f"the target is in {src_script} script, not {tgt_script}: left in the source language?"
             kind = "source-script"
         else:

@@ -148,3 +148,43 @@ def test_config_switches_and_overrides(bitext_of: MakeBitext) -> None:
     assert [f.severity for f in run_checks(bitext, softer)] == [Severity.WARNING]
     ignored = CheckContext(config_from_table({"ignore": ["^Search in"]}, "dari.toml"))
     assert run_checks(bitext, ignored) == []
+
+
+def test_sentence_split_left_unpaired_is_only_info() -> None:
+    """FLORES devtest 146: one English sentence became two Korean ones in the same line, and the
+    aligner paired only the first; the second is not drift."""
+    from align.model import Bead, Document, Segment
+
+    en = [
+        "Such children are called feral or wild. Some feral children have been confined by people (usually their own parents); in some cases this child abandonment was due to the parents' rejection of a child's severe intellectual or physical impairment.",
+        "Feral children may have experienced severe child abuse or trauma before being abandoned or running away.",
+        "Others are alleged to have been brought up by animals; some are said to have lived in the wild on their own.",
+    ]
+    ko = [
+        ["이러한 아이들은 '야생아'라 불린다. 몇몇 경우에서 이러한 아동 유기는 부모가 아동의 심각한 지적, 신체적 결함을 받아들이지 못하기 때문에 발생한다.",
+         "몇몇 야생아들은 감금되기도 하는데, 아이들의 부모가 이들을 가두는 경우가 많다."],
+        ["야생 아동은 버려지거나 도망치기 전에 심한 아동학대나 트라우마를 경험했을 수 있습니다."],
+        ["어떤 아이들은 동물들에 의해 길러졌다고 주장되고, 어떤 아이들은 그들 스스로 야생에서 살았다고 한다."],
+    ]  # fmt: skip
+    src_segs, tgt_segs, src_text, tgt_text = [], [], "", ""
+    for para, (e, ks) in enumerate(zip(en, ko, strict=True)):
+        src_segs.append(Segment(e, len(src_text), len(src_text) + len(e), para))
+        src_text += e + "\n"
+        for k in ks:
+            tgt_segs.append(Segment(k, len(tgt_text), len(tgt_text) + len(k), para))
+            tgt_text += k + " "
+        tgt_text = tgt_text[:-1] + "\n"
+    beads = [Bead((0,), (0,), 0.8), Bead((), (1,), 0.0), Bead((1,), (2,), 0.9), Bead((2,), (3,), 0.9)]
+    bitext = Bitext(Document("en", src_text, src_segs), Document("ko", tgt_text, tgt_segs), beads)
+    found = run_checks(bitext, only={"extra"})
+    assert [(f.tgt, f.severity) for f in found] == [((1,), Severity.INFO)]
+    assert "neighbouring pair" in found[0].message
+    # The same sentence in a paragraph of its own is an addition: an error.
+    moved = [Segment(s.text, s.start, s.end, 9 if i == 1 else s.para) for i, s in enumerate(tgt_segs)]
+    bitext.target = Document("ko", tgt_text, moved)
+    assert [f.severity for f in run_checks(bitext, only={"extra"})] == [Severity.ERROR]
+
+
+def test_citation_left_in_english_is_not_untranslated(bitext_of: MakeBitext) -> None:
+    ref = 'Guido van Rossum and Jelke de Boer, "Interactively Testing Remote Servers Using the Python Programming Language", CWI Quarterly, Volume 4, Issue 4 (December 1991), Amsterdam, pp 283--303.'
+    assert _checks(bitext_of([(ref, ref.replace("Amsterdam,", "Amsterdam;"))]), "untranslated") == []

@@ -31,6 +31,24 @@ def _diff(en: str, ko: str) -> tuple[list[str], list[str]]:
         ("at 1:30 p.m.", "오후 1시 30분에"),
         ("21.87 km2", "21.87㎢"),
         ("Python 3.13.0", "파이썬 3.13.0"),
+        ("3.7 million people", "3백 7십만 인구"),
+        ("two million years ago", "2백만 년 전"),
+        ("4.2-3.9 million years ago", "420만 년에서 390만 년 전"),
+        ("roughly 10,000 years ago", "대략 일만 년 전"),
+        ("20 km (15 miles) north", "20km(15mile) 북쪽"),
+        ("peaking at 4892 m", "높이는 4,892m입니다"),
+        ("the format is 35mm", "포맷은 35 mm이다"),
+        ("a time of 4:41.30, 1:09.02 slower", "4분 41초 30, 1분 9초 2 느렸다"),
+        ("Between 10:00-11:00 pm", "오후 10 - 11시 사이에"),
+        ("at approximately 1200 GMT", "대략 12시에"),
+        ("(Larson and LaFasto, 1989, p109)", "(라슨 및 라파스토, 1989년, 109쪽)"),
+        ("Queen Elizabeth II and WWII", "엘리자베스 2세와 제2차 세계 대전"),
+        ("finished twenty-fourth", "24위를 차지했다"),
+        ("Over four million people", "400만 명이 넘는 사람들"),
+        ("500 feet away", "150미터 떨어져"),
+        ("it measures 29¾ inches by 24½ inches", "75.6 cm x 62.2 cm"),
+        ("half an hour", "30분"),
+        ("11 fours and 2 sixes", "4점 11개와 6점 2개"),
     ],
 )
 def test_equivalent_numbers_agree(en: str, ko: str) -> None:
@@ -52,8 +70,9 @@ def test_year_on_one_side_is_marked_as_year() -> None:
     assert [(f.text, f.year) for f in d.source_only] == [("2016", True)]
 
 
-def test_digits_glued_to_letters_are_not_numbers() -> None:
-    assert [f.text for f in extract_facts("km2 mp3 x86 H2O", "en")] == []
+def test_digits_glued_to_letters_are_only_soft() -> None:
+    assert all(f.soft for f in extract_facts("km2 mp3 x86 H2O M16 COVID-19", "en"))
+    assert _diff("He fired his M16 rifle.", "그는 M-16 소총을 발사했다.") == ([], [])
 
 
 def test_word_numbers_never_reported_alone() -> None:
