@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from align.errors import OutputError
+from align.errors import OutputError, UsageError
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -20,7 +20,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "The format comes from the output suffix (.tmx .csv .tsv .xlf/.xliff .beads) or --to. "
             "1-0 and 0-1 beads are left out unless --include-unpaired is given (bead files always "
             "list every bead). Sentences of an m-n bead are joined as their language joins them; "
-            "leading and trailing whitespace of each sentence is dropped."
+            "leading and trailing whitespace of each sentence is dropped, and characters XML cannot carry "
+            "(control characters) are removed."
         ),
     )
     p.add_argument("project", metavar="PROJECT", help="project file (*.dari.json)")
@@ -31,7 +32,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help=f"{' | '.join(format_names())} (default: from the suffix of FILE; tmx for -)",
     )
     p.add_argument("--include-unpaired", action="store_true", help="also write 1-0 and 0-1 beads")
-    p.add_argument("--min-score", type=float, metavar="X", help="leave out beads scoring below X (0..1)")
+    p.add_argument("--min-score", metavar="X", help="leave out beads scoring below X (0..1)")
     p.add_argument(
         "--confirmed-only", action="store_true", help="write only beads a person confirmed in review"
     )
@@ -53,9 +54,13 @@ def run(args: argparse.Namespace) -> int:
 
     to_stdout = args.output == "-"
     fmt = format_for_path(args.output, args.to or ("tmx" if to_stdout else None))
+    try:
+        min_score = None if args.min_score is None else float(args.min_score)
+    except ValueError:
+        raise UsageError(f"--min-score {args.min_score!r} is not a number") from None
     options = ExportOptions(
         include_unpaired=args.include_unpaired,
-        min_score=args.min_score,
+        min_score=min_score,
         confirmed_only=args.confirmed_only,
         src_lang_tag=args.src_lang_tag,
         tgt_lang_tag=args.tgt_lang_tag,

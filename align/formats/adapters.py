@@ -30,14 +30,6 @@ def iter_tsv(bitext: Bitext, options: ExportOptions) -> Iterator[str]:
     return iter_table(bitext, options, "\t")
 
 
-def _langs(options: ImportOptions, what: str) -> tuple[str, str]:
-    if not options.src_lang or not options.tgt_lang:
-        raise UsageError(
-            f"importing {what} needs --src-lang and --tgt-lang (e.g. --src-lang en --tgt-lang ko)"
-        )
-    return options.src_lang, options.tgt_lang
-
-
 def read_tmx(path: Path, options: ImportOptions) -> Bitext:
     from align.formats.tmx_reader import read_tmx as read
 
@@ -53,12 +45,11 @@ def read_xliff(path: Path, options: ImportOptions) -> Bitext:
 def _read_table(path: Path, options: ImportOptions, separator: str) -> Bitext:
     from align.formats.tabular import read_table
 
-    src, tgt = _langs(options, "a table")
     return read_table(
         path,
         separator=separator,
-        src_lang=src,
-        tgt_lang=tgt,
+        src_lang=options.src_lang,
+        tgt_lang=options.tgt_lang,
         columns=options.columns,
         has_header=options.has_header,
     )
@@ -77,5 +68,6 @@ def read_beads(path: Path, options: ImportOptions) -> Bitext:
 
     if not options.src_path or not options.tgt_path:
         raise UsageError("importing a bead file needs its sentence files: --src FILE --tgt FILE")
-    src, tgt = _langs(options, "a bead file")
-    return read_bead_project(path, options.src_path, options.tgt_path, src_lang=src, tgt_lang=tgt)
+    return read_bead_project(
+        path, options.src_path, options.tgt_path, src_lang=options.src_lang, tgt_lang=options.tgt_lang
+    )

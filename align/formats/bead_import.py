@@ -11,12 +11,13 @@ from pathlib import Path
 
 from align.errors import InputError
 from align.formats.beads import read_beads
+from align.formats.imported import pick_languages
 from align.model import BeadError, Bitext, Document, Segment, validate_beads
 from align.reading import read_text
 from align.version import __version__
 
 
-def _lines_document(path: str | Path, lang: str) -> Document:
+def _lines_document(path: str | Path, lang: str | None) -> Document:
     decoded = read_text(path)
     text = decoded.text
     lines = text.split("\n")
@@ -29,17 +30,26 @@ def _lines_document(path: str | Path, lang: str) -> Document:
         stripped = line.strip()
         segments.append(Segment(stripped, offset + lead, offset + lead + len(stripped), i))
         offset += len(line) + 1
-    return Document(lang, text, segments, path=str(path), encoding=decoded.encoding)
+    return Document(lang or "", text, segments, path=str(path), encoding=decoded.encoding)
 
 
 def read_bead_project(
-    beads_path: str | Path, src_path: str | Path, tgt_path: str | Path, *, src_lang: str, tgt_lang: str
+    beads_path: str | Path,
+    src_path: str | Path,
+    tgt_path: str | Path,
+    *,
+    src_lang: str | None = None,
+    tgt_lang: str | None = None,
 ) -> Bitext:
+    """Languages not given are detected from the sentence files."""
     beads = read_beads(beads_path)
     if not beads:
         raise InputError(f"{beads_path}: no beads in the file")
     source = _lines_document(src_path, src_lang)
     target = _lines_document(tgt_path, tgt_lang)
+    source.lang, target.lang = pick_languages(
+        src_lang, tgt_lang, source.texts, target.texts, f"{src_path} and {tgt_path}"
+    )
     try:
         validate_beads(beads, len(source), len(target))
     except BeadError as exc:
@@ -51,6 +61,6 @@ def read_bead_project(
         source=source,
         target=target,
         beads=beads,
-        signature={"dari": __version__, "import": "beads", "langs": [src_lang, tgt_lang]},
+        signature={"dari": __version__, "import": "beads", "langs": [source.lang, target.lang]},
         meta={"imported_from": {"format": "beads", "file": str(beads_path)}},
     )

@@ -32,6 +32,31 @@ class ImportedUnit:
     notes: list[str] = field(default_factory=list)
 
 
+def pick_languages(
+    src_lang: str | None, tgt_lang: str | None, src_texts: Sequence[str], tgt_texts: Sequence[str], name: str
+) -> tuple[str, str]:
+    """The languages given, else detected from (a sample of) each side's text."""
+    from align.languages import detect_language
+
+    def detect(given: str | None, texts: Sequence[str], side: str) -> str:
+        if given:
+            return given
+        try:
+            return detect_language("\n".join(texts[:500]))
+        except InputError:
+            raise InputError(
+                f"{name}: cannot tell the {side} language; give --src-lang and --tgt-lang"
+            ) from None
+
+    src = detect(src_lang, src_texts, "source")
+    tgt = detect(tgt_lang, tgt_texts, "target")
+    if src == tgt and not (src_lang and tgt_lang):
+        raise InputError(
+            f"{name}: both sides look like '{src}'; give --src-lang and --tgt-lang if that is intended"
+        )
+    return src, tgt
+
+
 def parse_score(value: str | None, default: float, where: str) -> float:
     if value is None or not value.strip():
         return default

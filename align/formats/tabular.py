@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from align.errors import InputError, UsageError
-from align.formats.imported import ImportedUnit, bitext_from_units, parse_score, parse_status
+from align.formats.imported import ImportedUnit, bitext_from_units, parse_score, parse_status, pick_languages
 from align.formats.selection import DEFAULT_OPTIONS, ExportOptions, ExportUnit, export_units
 from align.model import BeadStatus, Bitext
 
@@ -112,8 +112,8 @@ def read_table(
     path: str | Path,
     *,
     separator: str,
-    src_lang: str,
-    tgt_lang: str,
+    src_lang: str | None,
+    tgt_lang: str | None,
     columns: str | None = None,
     has_header: bool = True,
 ) -> Bitext:
@@ -154,6 +154,13 @@ def read_table(
                 status=parse_status(statuses[k] if statuses else None, BeadStatus.CONFIRMED, where),
             )
         )
+    src_lang, tgt_lang = pick_languages(
+        src_lang,
+        tgt_lang,
+        [u.source[0] for u in units if u.source],
+        [u.target[0] for u in units if u.target],
+        name,
+    )
     return bitext_from_units(
         units,
         source_lang=src_lang,

@@ -84,6 +84,7 @@ def test_confirmed_only(project: Path, capsys: pytest.CaptureFixture[str]) -> No
         (["-o", "{project}", "--to", "tmx"], "refusing to overwrite the input"),
         (["-o", "{tmp}/out.tmx", "--date", "yesterday"], "YYYYMMDDThhmmssZ"),
         (["-o", "{tmp}/out.tmx", "--min-score", "7"], "outside [0, 1]"),
+        (["-o", "{tmp}/out.tmx", "--min-score", "high"], "is not a number"),
         (["-o", "{tmp}/out.tmx", "--tgt-lang-tag", "ko KR"], "BCP-47"),
     ],
 )

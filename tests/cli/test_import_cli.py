@@ -43,29 +43,39 @@ def test_xliff_round_trip_through_the_cli(tmp_path: Path) -> None:
     assert out.read_bytes() == (GOLDEN / "seed001.xlf").read_bytes()
 
 
-def test_tsv_import_needs_languages_and_picks_columns(
+def test_tsv_import_detects_languages_or_takes_them(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     table = tmp_path / "tm.tsv"
-    table.write_text("note\tko\ten\n-\t안녕하세요.\tHello.\n", encoding="utf-8")
+    table.write_text("note\tko\ten\n-\t안녕하세요.\tHello, how are you?\n", encoding="utf-8")
     project = tmp_path / "tm.dari.json"
-    assert main(["import", str(table), "-o", str(project)]) == 2
-    assert "--src-lang and --tgt-lang" in _error_line(capsys)
+    assert main(["import", str(table), "-o", str(project)]) == 2  # first two columns: "note", "ko"
+    assert "cannot tell the source language" in _error_line(capsys)
+    assert main(["import", str(table), "-o", str(project), "--columns", "en,ko"]) == 0
+    bitext = load_project(project)
+    assert (bitext.source.lang, bitext.target.lang) == ("en", "ko")
+    assert (bitext.source.texts, bitext.target.texts) == (["Hello, how are you?"], ["안녕하세요."])
     argv = [
         "import",
         str(table),
         "-o",
         str(project),
         "--src-lang",
-        "en",
+        "en-GB",
         "--tgt-lang",
         "ko",
         "--columns",
-        "en,ko",
+        "3,2",
     ]
     assert main(argv) == 0
-    bitext = load_project(project)
-    assert (bitext.source.texts, bitext.target.texts) == (["Hello."], ["안녕하세요."])
+    assert load_project(project).source.lang == "en-GB"
+
+
+def test_same_language_on_both_sides_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    table = tmp_path / "same.csv"
+    table.write_text("a,b\nThe cat sat.,The dog ran.\n", encoding="utf-8")
+    assert main(["import", str(table), "-o", str(tmp_path / "s.dari.json")]) == 2
+    assert "both sides look like 'en'" in _error_line(capsys)
 
 
 def test_bead_file_import(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -73,13 +83,14 @@ def test_bead_file_import(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     (tmp_path / "ko.txt").write_text("하나. 둘.\n셋.\n", encoding="utf-8")
     (tmp_path / "out.beads").write_text("[0, 1]:[0]:0.7\n[2]:[1]:0.9\n", encoding="utf-8")
     project = tmp_path / "b.dari.json"
-    base = ["import", str(tmp_path / "out.beads"), "-o", str(project), "--src-lang", "en", "--tgt-lang", "ko"]
+    base = ["import", str(tmp_path / "out.beads"), "-o", str(project)]
     assert main(base) == 2
     assert "--src FILE --tgt FILE" in _error_line(capsys)
     assert main([*base, "--src", str(tmp_path / "en.txt"), "--tgt", str(tmp_path / "ko.txt")]) == 0
     bitext = load_project(project)
     assert [b.kind for b in bitext.beads] == ["2-1", "1-1"]
     assert [b.status.value for b in bitext.beads] == ["auto", "auto"]
+    assert (bitext.source.lang, bitext.target.lang) == ("en", "ko")  # detected
 
 
 def test_multilingual_tmx_language_choice(tmp_path: Path) -> None:
