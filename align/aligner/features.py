@@ -1,0 +1,85 @@
+"""Per-side features of every candidate bead end: merged vectors, background, lengths, paragraphs.
+
+A bead of ``a`` source sentences ending before sentence ``i`` is scored through the normalised
+sum of those sentences' vectors (an approximation of embedding their concatenation, which costs
+nothing extra), the mean similarity of that vector to the whole other side (its "background",
+subtracted as a margin against hubness: short or generic sentences look similar to everything),
+its character length and whether it crosses a paragraph boundary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass(slots=True)
+class SideFeatures:
+    """Arrays indexed by bead end ``i`` (0..n) for each bead size ``a`` (1..3): ``x[a][i]``."""
+
+    merged: dict[int, np.ndarray]
+    """(n + 1, d') float32: normalised sum of vectors i-a..i-1, anchors appended; zero if i < a."""
+    anchors_only: dict[int, np.ndarray]
+    lens: dict[int, np.ndarray]
+    cross: dict[int, np.ndarray]
+    background: dict[int, np.ndarray]
+    n: int
+
+
+def _window_sums(x: np.ndarray, a: int) -> np.ndarray:
+    """Row i (0..n) holds x[i-a] + ... + x[i-1]; rows i < a are zero."""
+    n = x.shape[0]
+    out = np.zeros((n + 1, *x.shape[1:]), dtype=x.dtype)
+    if a <= n:
+        acc = x[0 : n - a + 1].copy()
+        for k in range(1, a):
+            acc += x[k : n - a + 1 + k]
+        out[a:] = acc
+    return out
+
+
+def _normalise_rows(x: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(x, axis=1, keepdims=True)
+    return (x / np.maximum(norms, 1e-12)).astype(np.float32, copy=False)
+
+
+def side_features(
+    vecs: np.ndarray,
+    lens: np.ndarray,
+    paras: np.ndarray | None,
+    anchor_bags: np.ndarray | None,
+    other_mean: np.ndarray,
+    anchor_scale: float,
+    sizes: tuple[int, ...] = (1, 2, 3),
+    exact: dict[int, tuple[np.ndarray, np.ndarray]] | None = None,
+) -> SideFeatures:
+    """Features for bead sizes ``sizes`` on one side; ``other_mean`` is the other side's mean vector.
+
+    ``exact[a] = (rows, vectors)`` replaces the approximated merged vectors of those bead ends
+    by embeddings of the actual concatenated sentences."""
+    n = vecs.shape[0]
+    merged: dict[int, np.ndarray] = {}
+    anchors_only: dict[int, np.ndarray] = {}
+    lsum: dict[int, np.ndarray] = {}
+    cross: dict[int, np.ndarray] = {}
+    background: dict[int, np.ndarray] = {}
+    lens_f = lens.astype(np.float32)
+    for a in sizes:
+        u = _normalise_rows(_window_sums(vecs, a))
+        if exact and a in exact:
+            rows, rows_vecs = exact[a]
+            u[rows] = _normalise_rows(rows_vecs)
+        background[a] = (u @ other_mean).astype(np.float32)
+        if anchor_bags is not None and anchor_scale > 0:
+            h = _normalise_rows(_window_sums(anchor_bags, a)) * np.float32(anchor_scale)
+            anchors_only[a] = h
+            u = np.concatenate([u, h], axis=1)
+        merged[a] = np.ascontiguousarray(u, dtype=np.float32)
+        lsum[a] = _window_sums(lens_f, a)
+        c = np.zeros(n + 1, dtype=np.float32)
+        if paras is not None and a > 1 and a <= n:
+            p = np.asarray(paras)
+            c[a:] = (p[a - 1 : n] != p[0 : n - a + 1]).astype(np.float32)
+        cross[a] = c
+    return SideFeatures(merged, anchors_only, lsum, cross, background, n)

@@ -1,0 +1,66 @@
+"""Every knob of the aligner in one frozen record, so a result can name exactly what made it.
+
+Defaults were tuned on development data only (Text+Berg ``dev/`` and a synthetic English-Korean
+set built from FLORES ``docs/dev/``; see ``bench/README.md``); test sets were scored once with
+the chosen values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+BEAD_TYPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (3, 1), (1, 3), (2, 2))
+"""Bead shapes the fine pass considers: (source sentences, target sentences)."""
+
+
+@dataclass(frozen=True, slots=True)
+class AlignParams:
+    """Weights of the bead score and the shape of the search; ``to_dict`` goes into signatures."""
+
+    # -- bead gain: w * (cos - margin * background) + bias + length + paragraph terms
+    margin: float = 1.5
+    """How much of each sentence's mean similarity to unrelated sentences is subtracted (hubness)."""
+    null_gain: float = -0.06
+    """Gain of leaving one sentence unpaired (1-0/0-1); a pair must beat twice this to be kept."""
+    bias_1_2: float = 0.0
+    """Added to 1-2/2-1 beads: merging needs evidence beyond the merged vector's similarity."""
+    bias_1_3: float = -0.05
+    bias_2_2: float = -0.1
+    weight_1_1: float = 1.0
+    weight_merge: float = 1.15
+    """Similarity weight of beads with three or more sentences (they stand for more text)."""
+    length_weight: float = 0.25
+    """Gale-Church-style: penalty per squared log-ratio of character lengths (ratio from the text)."""
+    length_smoothing: float = 20.0
+    anchor_weight: float = 0.3
+    """Bonus for shared numbers and Latin-script tokens (cosine of the anchor bags)."""
+    paragraph_penalty: float = 0.08
+    """Penalty per side for a bead whose sentences come from two paragraphs."""
+    # -- search shape
+    full_limit: int = 1_500_000
+    """Up to this many cells (n * m) the fine pass searches the whole matrix; beyond, a band."""
+    coarse_blocks: int = 400
+    """Blocks per side for the coarse pass on long texts (block vectors = normalised means)."""
+    band_blocks: int = 1
+    """Half-width of the fine band around the coarse path, in blocks."""
+    background_sample: int = 128
+    """Sentences of the other side sampled to estimate each sentence's background similarity."""
+    # -- embedding real concatenations (only when align_vectors gets a concat_encoder)
+    concat_all_below: int = 3000
+    """Texts with at most this many sentences (both sides) get every 2- and 3-window embedded."""
+    concat_budget: float = 0.3
+    """Longer texts: at most this many windows per sentence, around the least certain beads."""
+    concat_min_conf: float = 0.9
+    """1-1 beads at least this confident are not worth re-examining."""
+    # -- confidence calibration: logistic in the bead's adjusted similarity
+    conf_slope: float = 12.0
+    conf_offset: float = 0.12
+    null_conf_slope: float = 12.0
+    null_conf_offset: float = 0.10
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+DEFAULT_PARAMS = AlignParams()

@@ -1,0 +1,170 @@
+"""Build long English-Korean test texts with known gold from FLORES-200 documents.
+
+FLORES is translated sentence by sentence, so concatenated documents are perfectly 1-1. With a
+fixed random seed we then damage the pair the way real documents drift apart, and the gold
+follows from the edits:
+- *drop*: a sentence is deleted on one side, its counterpart becomes 1-0 / 0-1;
+- *merge*: two adjacent sentences are joined into one line on one side (gold 2-1 / 1-2);
+- *insert*: a sentence from a document of another text is inserted on one side (gold 0-1 / 1-0).
+
+    python bench/flores_synthetic.py --split devtest --out /tmp/flores-synth
+
+writes ``OUT/NNN.en``, ``OUT/NNN.ko`` and gold bead files ``OUT/NNN.align``. The ``dev`` split
+is for tuning, ``devtest`` for the reported figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "flores200-en-ko"
+if not CORPUS.is_dir():
+    CORPUS = Path("/work/shared/corpora/flores200-en-ko")
+
+P_DROP = 0.04
+P_MERGE = 0.05
+P_INSERT = 0.03
+
+
+@dataclass
+class SynthText:
+    """One damaged text pair and its gold beads; ``nulls`` are the sentences that must come
+    out unpaired, as ("src"|"tgt", line number)."""
+
+    en: list[str]
+    ko: list[str]
+    gold: list[tuple[tuple[int, ...], tuple[int, ...]]]
+    nulls: list[tuple[str, int]] = field(default_factory=list)
+
+
+def _read_docs(split: str) -> list[tuple[list[str], list[str]]]:
+    base = CORPUS / "docs" / split
+    docs = []
+    for en_path in sorted(base.glob("*.en")):
+        en = en_path.read_text(encoding="utf-8").splitlines()
+        ko = en_path.with_suffix(".ko").read_text(encoding="utf-8").splitlines()
+        assert len(en) == len(ko), en_path
+        docs.append((en, ko))
+    return docs
+
+
+def build(split: str = "devtest", seed: int = 13, min_len: int = 100, max_len: int = 200) -> list[SynthText]:
+    """Concatenate the split's documents into texts of ``min_len``-``max_len`` sentences and
+    damage them; deterministic for a given seed."""
+    rng = random.Random(seed)
+    docs = _read_docs(split)
+    groups: list[list[int]] = []
+    cur: list[int] = []
+    size = 0
+    target = rng.randint(min_len, max_len)
+    for d, (en, _) in enumerate(docs):
+        cur.append(d)
+        size += len(en)
+        if size >= target:
+            groups.append(cur)
+            cur, size, target = [], 0, rng.randint(min_len, max_len)
+    if cur:
+        groups.append(cur)
+    texts = []
+    for g, members in enumerate(groups):
+        pairs = [(e, k) for d in members for e, k in zip(*docs[d], strict=True)]
+        foreign = [
+            (e, k)
+            for h, other in enumerate(groups)
+            if h != g
+            for d in other
+            for e, k in zip(*docs[d], strict=True)
+        ]
+        texts.append(_damage(pairs, foreign, rng))
+    return texts
+
+
+def _damage(pairs: list[tuple[str, str]], foreign: list[tuple[str, str]], rng: random.Random) -> SynthText:
+    en: list[str] = []
+    ko: list[str] = []
+    gold: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+    nulls: list[tuple[str, int]] = []
+    i = 0
+    while i < len(pairs):
+        if rng.random() < P_INSERT:
+            e, k = rng.choice(foreign)
+            if rng.random() < 0.5:
+                gold.append(((len(en),), ()))
+                nulls.append(("src", len(en)))
+                en.append(e)
+            else:
+                gold.append(((), (len(ko),)))
+                nulls.append(("tgt", len(ko)))
+                ko.append(k)
+        e, k = pairs[i]
+        r = rng.random()
+        if r < P_DROP:
+            if rng.random() < 0.5:  # drop the Korean sentence: English one is left unpaired
+                gold.append(((len(en),), ()))
+                nulls.append(("src", len(en)))
+                en.append(e)
+            else:
+                gold.append(((), (len(ko),)))
+                nulls.append(("tgt", len(ko)))
+                ko.append(k)
+            i += 1
+        elif r < P_DROP + P_MERGE and i + 1 < len(pairs):
+            e2, k2 = pairs[i + 1]
+            if rng.random() < 0.5:  # merge on the English side -> 1-2
+                gold.append(((len(en),), (len(ko), len(ko) + 1)))
+                en.append(e + " " + e2)
+                ko.extend([k, k2])
+            else:
+                gold.append(((len(en), len(en) + 1), (len(ko),)))
+                en.extend([e, e2])
+                ko.append(k + " " + k2)
+            i += 2
+        else:
+            gold.append(((len(en),), (len(ko),)))
+            en.append(e)
+            ko.append(k)
+            i += 1
+    return SynthText(en, ko, gold, nulls)
+
+
+def null_recall(text: SynthText, pred: list[tuple[tuple[int, ...], tuple[int, ...]]]) -> tuple[int, int]:
+    """(found, total): how many sentences that must be unpaired came out as 1-0/0-1."""
+    src_null = {b[0][0] for b in pred if b[0] and not b[1]}
+    tgt_null = {b[1][0] for b in pred if b[1] and not b[0]}
+    found = sum(1 for side, k in text.nulls if k in (src_null if side == "src" else tgt_null))
+    return found, len(text.nulls)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--split", default="devtest", choices=["dev", "devtest"])
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--out", required=True)
+    args = ap.parse_args(argv)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    texts = build(args.split, args.seed)
+    for k, t in enumerate(texts, 1):
+        (out / f"{k:03d}.en").write_text("".join(x + "\n" for x in t.en), encoding="utf-8")
+        (out / f"{k:03d}.ko").write_text("".join(x + "\n" for x in t.ko), encoding="utf-8")
+        (out / f"{k:03d}.align").write_text(
+            "".join(f"[{', '.join(map(str, s))}]:[{', '.join(map(str, g))}]\n" for s, g in t.gold),
+            encoding="utf-8",
+        )
+    kinds: dict[str, int] = {}
+    for t in texts:
+        for s, g in t.gold:
+            kinds[f"{len(s)}-{len(g)}"] = kinds.get(f"{len(s)}-{len(g)}", 0) + 1
+    print(
+        f"{len(texts)} texts, {sum(len(t.en) for t in texts)} en / {sum(len(t.ko) for t in texts)} ko lines; {kinds}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,189 @@
+"""The vector aligner on synthetic vectors whose true alignment is known.
+
+Each "meaning" is a random unit vector; both sides see it with noise. Merged sentences are
+the normalised sum of two meanings, inserted sentences are unrelated vectors.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from align.aligner import AlignParams, align_vectors
+from align.errors import CancelledError
+from align.model import validate_beads
+
+DIM = 64
+
+
+def _unit(x: np.ndarray) -> np.ndarray:
+    return (x / np.linalg.norm(x, axis=-1, keepdims=True)).astype(np.float32)
+
+
+def synthetic(
+    n: int, seed: int, p_ins: float = 0.0, p_merge: float = 0.0, noise: float = 0.6
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, list[tuple[tuple[int, ...], tuple[int, ...]]]]:
+    rng = np.random.default_rng(seed)
+    meaning = _unit(rng.normal(size=(n, DIM)))
+    length = rng.integers(20, 200, size=n).astype(float)
+    src: list[np.ndarray] = []
+    tgt: list[np.ndarray] = []
+    sl: list[float] = []
+    tl: list[float] = []
+    gold: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+    i = 0
+    while i < n:
+        r = rng.random()
+        if r < p_ins:
+            side = rng.random() < 0.5
+            vec = _unit(rng.normal(size=DIM))
+            if side:
+                gold.append(((len(src),), ()))
+                src.append(vec)
+                sl.append(float(rng.integers(20, 200)))
+            else:
+                gold.append(((), (len(tgt),)))
+                tgt.append(vec)
+                tl.append(float(rng.integers(20, 200)))
+        if rng.random() < p_merge and i + 1 < n:
+            gold.append(((len(src), len(src) + 1), (len(tgt),)))
+            for k in (i, i + 1):
+                src.append(_unit(meaning[k] + noise * _unit(rng.normal(size=DIM))))
+                sl.append(length[k])
+            tgt.append(_unit(meaning[i] + meaning[i + 1] + noise * _unit(rng.normal(size=DIM))))
+            tl.append(1.2 * (length[i] + length[i + 1]))
+            i += 2
+            continue
+        gold.append(((len(src),), (len(tgt),)))
+        src.append(_unit(meaning[i] + noise * _unit(rng.normal(size=DIM))))
+        tgt.append(_unit(meaning[i] + noise * _unit(rng.normal(size=DIM))))
+        sl.append(length[i])
+        tl.append(1.2 * length[i])
+        i += 1
+    return np.array(src), np.array(tgt), np.array(sl), np.array(tl), gold
+
+
+def _pairs(beads: list) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return [(b.src, b.tgt) for b in beads]
+
+
+def test_one_to_one_recovered_exactly() -> None:
+    s, t, sl, tl, gold = synthetic(80, 1)
+    beads = align_vectors(s, t, sl, tl)
+    validate_beads(beads, len(s), len(t))
+    assert _pairs(beads) == gold
+
+
+def test_insertions_come_out_unpaired_and_merges_as_two_to_one() -> None:
+    s, t, sl, tl, gold = synthetic(150, 2, p_ins=0.06, p_merge=0.06)
+    beads = align_vectors(s, t, sl, tl)
+    validate_beads(beads, len(s), len(t))
+    pred = set(_pairs(beads))
+    nulls = [g for g in gold if not g[0] or not g[1]]
+    merges = [g for g in gold if len(g[0]) == 2]
+    assert nulls and merges
+    assert sum(g in pred for g in nulls) >= 0.9 * len(nulls)
+    assert sum(g in pred for g in merges) >= 0.8 * len(merges)
+    assert sum(g in pred for g in gold) >= 0.95 * len(gold)
+
+
+def test_long_text_uses_band_and_stays_accurate() -> None:
+    # a small full_limit forces the coarse pass + band on a text of moderate size
+    s, t, sl, tl, gold = synthetic(600, 3, p_ins=0.03, p_merge=0.03)
+    params = AlignParams(full_limit=10_000, coarse_blocks=60)
+    beads = align_vectors(s, t, sl, tl, params=params)
+    validate_beads(beads, len(s), len(t))
+    pred = set(_pairs(beads))
+    assert sum(g in pred for g in gold) >= 0.95 * len(gold)
+    # the banded result agrees with the full search
+    full = align_vectors(s, t, sl, tl)
+    agree = len(set(_pairs(full)) & pred) / len(full)
+    assert agree > 0.98
+
+
+def test_scores_are_higher_for_correct_beads() -> None:
+    s, t, sl, tl, gold = synthetic(200, 4, p_ins=0.05, p_merge=0.05, noise=1.1)
+    beads = align_vectors(s, t, sl, tl)
+    gold_set = set(gold)
+    right = [b.score for b in beads if (b.src, b.tgt) in gold_set]
+    wrong = [b.score for b in beads if (b.src, b.tgt) not in gold_set]
+    assert right and wrong
+    assert np.mean(right) > np.mean(wrong)
+
+
+def test_long_insertion_block_is_skipped() -> None:
+    s, t, sl, tl, _ = synthetic(300, 5)
+    rng = np.random.default_rng(9)
+    block = _unit(rng.normal(size=(40, DIM)))
+    t2 = np.concatenate([t[:150], block, t[150:]])
+    tl2 = np.concatenate([tl[:150], np.full(40, 80.0), tl[150:]])
+    params = AlignParams(full_limit=10_000, coarse_blocks=40)
+    beads = align_vectors(s, t2, sl, tl2, params=params)
+    validate_beads(beads, len(s), len(t2))
+    unpaired = {b.tgt[0] for b in beads if b.tgt and not b.src}
+    assert len(unpaired & set(range(150, 190))) >= 38
+
+
+def test_empty_sides() -> None:
+    v = _unit(np.ones((3, DIM)))
+    beads = align_vectors(v, np.zeros((0, DIM), np.float32), np.ones(3), np.ones(0))
+    assert [b.kind for b in beads] == ["1-0"] * 3
+    validate_beads(beads, 3, 0)
+
+
+def test_progress_and_cancel() -> None:
+    s, t, sl, tl, _ = synthetic(50, 6)
+    seen: list[tuple[str, int, int]] = []
+    align_vectors(s, t, sl, tl, progress=lambda stage, d, n: seen.append((stage, d, n)))
+    assert seen and seen[-1][1] == seen[-1][2]
+    with pytest.raises(CancelledError):
+        align_vectors(s, t, sl, tl, cancel=lambda: True)
+
+
+def test_paragraph_boundaries_discourage_merges() -> None:
+    s, t, sl, tl, _ = synthetic(6, 7, noise=0.2)
+    # target 2 is the sum of meanings 2 and 3 -> a 2-1 bead... unless 2 and 3 are in different paragraphs
+    t_merged = np.concatenate([t[:2], _unit(t[2] + t[3])[None, :], t[4:]])
+    tl_merged = np.concatenate([tl[:2], [tl[2] + tl[3]], tl[4:]])
+    plain = align_vectors(s, t_merged, sl, tl_merged)
+    assert ((2, 3), (2,)) in _pairs(plain)
+    strong = AlignParams(paragraph_penalty=2.0)
+    split = align_vectors(s, t_merged, sl, tl_merged, src_paras=np.array([0, 0, 0, 1, 1, 1]), params=strong)
+    assert ((2, 3), (2,)) not in _pairs(split)
+
+
+def test_anchors_decide_between_unrelated_vectors() -> None:
+    rng = np.random.default_rng(8)
+    s = _unit(rng.normal(size=(4, DIM)))
+    t = _unit(rng.normal(size=(5, DIM)))
+    sa = [frozenset({"#1"}), frozenset({"#2"}), frozenset({"#3"}), frozenset({"#4"})]
+    ta = [frozenset(), frozenset({"#1"}), frozenset({"#2"}), frozenset({"#3"}), frozenset({"#4"})]
+    # the vectors say nothing: only the shared numbers pair source i with target i + 1
+    beads = align_vectors(s, t, np.full(4, 50.0), np.full(5, 50.0), src_anchors=sa, tgt_anchors=ta)
+    assert _pairs(beads)[-4:] == [((0,), (1,)), ((1,), (2,)), ((2,), (3,)), ((3,), (4,))]
+    without = align_vectors(s, t, np.full(4, 50.0), np.full(5, 50.0))
+    assert _pairs(without) != _pairs(beads)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    n=st.integers(0, 25),
+    m=st.integers(0, 25),
+    seed=st.integers(0, 10_000),
+    banded=st.booleans(),
+)
+def test_property_coverage_monotone_scores_deterministic(n: int, m: int, seed: int, banded: bool) -> None:
+    rng = np.random.default_rng(seed)
+    s = rng.normal(size=(n, 16)).astype(np.float32)
+    t = rng.normal(size=(m, 16)).astype(np.float32)
+    sl = rng.integers(1, 300, size=n).astype(float)
+    tl = rng.integers(1, 300, size=m).astype(float)
+    params = AlignParams(full_limit=20, coarse_blocks=4) if banded else AlignParams()
+    paras = rng.integers(0, 3, size=n).cumsum() if n else None
+    beads = align_vectors(s, t, sl, tl, src_paras=paras, params=params)
+    validate_beads(beads, n, m)
+    assert all(0.0 <= b.score <= 1.0 for b in beads)
+    again = align_vectors(s, t, sl, tl, src_paras=paras, params=params)
+    assert [(b.src, b.tgt, b.score) for b in again] == [(b.src, b.tgt, b.score) for b in beads]
