@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "align.cli.review_cmd",
     "align.cli.export_cmd",
     "align.cli.import_cmd",
+    "align.cli.eval_cmd",
 ]
 
 
