@@ -1,0 +1,129 @@
+"""Remembering vectors of texts already encoded, and the path every backend's encode takes.
+
+The aligner asks for the same sentences more than once (each sentence again inside the
+concatenations it tries), documents repeat headings and boilerplate, and the TUI re-encodes
+after an edit. An explicit ``EmbeddingCache`` object, owned by one encoder, turns those repeats
+into dictionary look-ups; being an object, it can be sized, shared with a re-created encoder of
+the same model, or cleared, instead of hiding in a global.
+
+``encode_through_cache`` is the one route from texts to rows for every backend: blank texts
+become zero rows without reaching the model, duplicates inside one call are encoded once,
+cached texts are not encoded at all, and every row that leaves is L2-normalised float32.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from align.errors import UsageError
+from align.progress import CancelCallback, ProgressCallback, check_cancel, report
+
+ComputeRows = Callable[[Sequence[str], ProgressCallback | None, CancelCallback | None], np.ndarray]
+"""A backend's raw forward pass: non-blank unique texts -> float32 ``(n, dim)``."""
+
+
+class EmbeddingCache:
+    """A least-recently-used map from text to its vector, for one encoder's vectors.
+
+    Thread-safe, because the TUI encodes from worker threads. The first encoder that uses the
+    cache claims it with its signature key; another encoder is refused, since vectors of two
+    models must never mix.
+    """
+
+    def __init__(self, max_entries: int = 50_000) -> None:
+        if max_entries < 1:
+            raise UsageError(f"cache size must be at least 1, got {max_entries}")
+        self.max_entries = max_entries
+        self._rows: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+        self._owner: str | None = None
+        self.hits = 0
+        self.misses = 0
+
+    def claim(self, owner: str) -> None:
+        """Bind the cache to one encoder; a different encoder gets a ``UsageError``."""
+        with self._lock:
+            if self._owner is None:
+                self._owner = owner
+            elif self._owner != owner:
+                raise UsageError(f"this embedding cache holds vectors of '{self._owner}', not of '{owner}'")
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def get(self, text: str) -> np.ndarray | None:
+        with self._lock:
+            row = self._rows.get(text)
+            if row is None:
+                self.misses += 1
+                return None
+            self._rows.move_to_end(text)
+            self.hits += 1
+            return row
+
+    def put(self, text: str, row: np.ndarray) -> None:
+        with self._lock:
+            self._rows[text] = row
+            self._rows.move_to_end(text)
+            while len(self._rows) > self.max_entries:
+                self._rows.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._rows.clear()
+            self.hits = 0
+            self.misses = 0
+
+
+def l2_normalise(rows: np.ndarray) -> np.ndarray:
+    """Rows scaled to unit length in float32; all-zero rows stay zero instead of becoming NaN."""
+    rows = np.asarray(rows, dtype=np.float32)
+    norms = np.linalg.norm(rows, axis=1, keepdims=True)
+    np.maximum(norms, np.float32(1e-12), out=norms)
+    return rows / norms
+
+
+def encode_through_cache(
+    texts: Sequence[str],
+    dim: int,
+    compute: ComputeRows,
+    cache: EmbeddingCache | None,
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: CancelCallback | None = None,
+) -> np.ndarray:
+    """Rows for ``texts`` (see the module docstring); ``compute`` sees each new text once."""
+    if isinstance(texts, str):
+        raise UsageError("encode takes a sequence of texts, not a single string")
+    out = np.zeros((len(texts), dim), dtype=np.float32)
+    todo: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        if not text or text.isspace():
+            continue
+        slots = todo.get(text)
+        if slots is not None:
+            slots.append(i)
+            continue
+        row = cache.get(text) if cache is not None else None
+        if row is not None:
+            out[i] = row
+        else:
+            todo[text] = [i]
+    check_cancel(cancel)
+    if not todo:
+        report(progress, "encode", len(texts), len(texts))
+        return out
+    unique = list(todo)
+    rows = compute(unique, progress, cancel)
+    if rows.shape != (len(unique), dim):
+        raise RuntimeError(f"encoder returned shape {rows.shape}, expected {(len(unique), dim)}")
+    rows = l2_normalise(rows)
+    for text, row in zip(unique, rows, strict=True):
+        out[todo[text]] = row
+        if cache is not None:
+            cache.put(text, row.copy())
+    return out

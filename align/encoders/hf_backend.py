@@ -1,0 +1,258 @@
+"""Any local transformers model directory as an encoder (LaBSE, e5, MiniLM, ...).
+
+Loaded with ``AutoTokenizer``/``AutoModel`` from the directory alone: ``local_files_only`` and
+the hub's offline switches are set for the call, so a missing file is an ``InputError`` and
+never a download. Runs on CUDA when present (in fp16) or where ``device`` says.
+
+Batching by length: texts are tokenised once, sorted longest first, cut into batches padded
+only to their own longest member, and the rows put back in input order. Padding a batch of
+similar lengths wastes little; padding 10-token sentences to a 200-token neighbour would
+waste almost all of the work, since attention cost grows with the square of the length.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import threading
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from align.encoders.cache import EmbeddingCache, encode_through_cache
+from align.encoders.hf_spec import HfOptions
+from align.errors import InputError, MissingDependencyError, UsageError
+from align.progress import CancelCallback, ProgressCallback, check_cancel, report
+
+DEFAULT_BATCH_CPU = 32
+DEFAULT_BATCH_CUDA = 128
+MAX_LENGTH_CAP = 512
+_FINGERPRINT_EDGE = 1 << 20
+_OFFLINE_VARS = ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "HF_DATASETS_OFFLINE")
+
+_LOADED: dict[tuple[str, str], tuple[Any, Any]] = {}
+_LOAD_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def _quiet_offline_load() -> Iterator[None]:
+    """The hub's offline switches on, transformers' progress bars and notices off, for one load.
+
+    Library code never prints; transformers otherwise draws a "Loading weights" bar and logs
+    notices to stderr. Every setting is restored afterwards.
+    """
+    from transformers.utils import logging as hf_logging
+
+    saved = {name: os.environ.get(name) for name in _OFFLINE_VARS}
+    bars = hf_logging.is_progress_bar_enabled()
+    verbosity = hf_logging.get_verbosity()
+    try:
+        for name in _OFFLINE_VARS:
+            os.environ[name] = "1"
+        hf_logging.disable_progress_bar()
+        hf_logging.set_verbosity_error()
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+        if bars:
+            hf_logging.enable_progress_bar()
+        hf_logging.set_verbosity(verbosity)
+
+
+def model_directory(path: str) -> Path:
+    """The model directory, or an ``InputError`` saying why it cannot be one."""
+    directory = Path(path).expanduser()
+    if not directory.exists():
+        raise InputError(f"hf model directory not found: {path}")
+    if not directory.is_dir():
+        raise InputError(f"hf model path is not a directory: {path}")
+    if not (directory / "config.json").is_file():
+        raise InputError(f"{path}: not a transformers model directory (no config.json)")
+    return directory.resolve()
+
+
+def fingerprint(directory: Path) -> str:
+    """A sha256 over the model's files: small files whole, large weight files by size and edges.
+
+    Hashing gigabytes of weights on every run would cost seconds; size plus the first and last
+    MiB tells apart any two checkpoints one meets in practice.
+    """
+    digest = hashlib.sha256()
+    for file in sorted(p for p in directory.rglob("*") if p.is_file()):
+        relative = file.relative_to(directory).as_posix()
+        if relative.startswith("."):
+            continue
+        size = file.stat().st_size
+        digest.update(f"{relative}\0{size}\0".encode())
+        with file.open("rb") as handle:
+            if size <= 2 * _FINGERPRINT_EDGE:
+                digest.update(handle.read())
+            else:
+                digest.update(handle.read(_FINGERPRINT_EDGE))
+                handle.seek(size - _FINGERPRINT_EDGE)
+                digest.update(handle.read(_FINGERPRINT_EDGE))
+    return digest.hexdigest()
+
+
+def _resolve_device(torch: Any, device: str | None) -> str:
+    if device is None or device == "":
+        return "cuda" if torch.cuda.is_available() else "cpu"
+    try:
+        parsed = torch.device(device)
+    except (RuntimeError, ValueError):
+        raise UsageError(f"unknown device '{device}' (use cpu, cuda or cuda:N)") from None
+    if parsed.type == "cuda" and not torch.cuda.is_available():
+        raise UsageError(f"device '{device}' asked for, but torch sees no CUDA device")
+    return str(parsed)
+
+
+def _load(directory: Path, device: str) -> tuple[Any, Any]:
+    """Tokenizer and model for (directory, device), loaded once per process."""
+    key = (str(directory), device)
+    with _LOAD_LOCK:
+        if key in _LOADED:
+            return _LOADED[key]
+        import torch
+        from transformers import AutoModel, AutoTokenizer
+
+        try:
+            with _quiet_offline_load():
+                tokenizer = AutoTokenizer.from_pretrained(str(directory), local_files_only=True)
+                model = AutoModel.from_pretrained(str(directory), local_files_only=True)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise InputError(f"{directory}: cannot load a transformers model: {first_line}") from exc
+        model.eval()
+        model.to(device)
+        if torch.device(device).type == "cuda":
+            model.half()
+        _LOADED[key] = (tokenizer, model)
+        return tokenizer, model
+
+
+class HfEncoder:
+    """A local transformers model, pooled and L2-normalised (see the module docstring)."""
+
+    def __init__(
+        self,
+        options: HfOptions,
+        *,
+        device: str | None = None,
+        batch_size: int | None = None,
+        threads: int | None = None,
+        cache: EmbeddingCache | None = None,
+    ) -> None:
+        try:
+            import torch
+            import transformers
+        except ImportError as exc:
+            raise MissingDependencyError(
+                "the hf encoder needs transformers and torch: pip install 'dari[hf]'"
+            ) from exc
+        directory = model_directory(options.path)
+        self._torch = torch
+        self.device = _resolve_device(torch, device)
+        if threads is not None:
+            torch.set_num_threads(threads)
+        self.options = options
+        self._tokenizer, self._model = _load(directory, self.device)
+        config = self._model.config
+        self.dim = int(config.hidden_size)
+        self.name = f"hf:{directory}"
+        on_cuda = torch.device(self.device).type == "cuda"
+        self.batch_size = batch_size or (DEFAULT_BATCH_CUDA if on_cuda else DEFAULT_BATCH_CPU)
+        limits = [MAX_LENGTH_CAP, int(getattr(self._tokenizer, "model_max_length", MAX_LENGTH_CAP))]
+        positions = getattr(config, "max_position_embeddings", None)
+        if isinstance(positions, int) and positions > 2:
+            limits.append(positions)
+        self.max_length = options.max_length or min(limits)
+        pad_id = self._tokenizer.pad_token_id
+        self._pad_id = int(pad_id) if pad_id is not None else 0
+        self._signature: dict[str, Any] = {
+            "backend": "hf",
+            "path": str(directory),
+            "fingerprint_sha256": fingerprint(directory),
+            "model_type": getattr(config, "model_type", None),
+            "architectures": list(getattr(config, "architectures", None) or []),
+            "pooling": options.pooling,
+            "prefix": options.prefix,
+            "max_length": self.max_length,
+            "dim": self.dim,
+            "dtype": "float16" if on_cuda else "float32",
+            "device_type": torch.device(self.device).type,
+            "normalised": True,
+            "transformers_version": transformers.__version__,
+            "torch_version": torch.__version__,
+        }
+        self.cache = cache
+        if cache is not None:
+            cache.claim(f"hf:{self._signature['fingerprint_sha256'][:16]}:{options.pooling}:{options.prefix}")
+
+    def signature(self) -> dict[str, Any]:
+        return dict(self._signature)
+
+    def encode(
+        self,
+        texts: Sequence[str],
+        *,
+        progress: ProgressCallback | None = None,
+        cancel: CancelCallback | None = None,
+    ) -> np.ndarray:
+        return encode_through_cache(
+            texts, self.dim, self._compute, self.cache, progress=progress, cancel=cancel
+        )
+
+    def _token_ids(self, texts: Sequence[str]) -> list[list[int]]:
+        prefixed = [self.options.prefix + text for text in texts]
+        encoded = self._tokenizer(
+            prefixed, truncation=True, max_length=self.max_length, padding=False, return_attention_mask=False
+        )
+        return [list(ids) for ids in encoded["input_ids"]]
+
+    def _compute(
+        self, texts: Sequence[str], progress: ProgressCallback | None, cancel: CancelCallback | None
+    ) -> np.ndarray:
+        torch = self._torch
+        ids = self._token_ids(texts)
+        lengths = np.fromiter((len(x) for x in ids), dtype=np.int64, count=len(ids))
+        order = np.argsort(-lengths, kind="stable")
+        out = np.empty((len(ids), self.dim), dtype=np.float32)
+        total = len(ids)
+        report(progress, "encode", 0, total)
+        with torch.inference_mode():
+            for start in range(0, total, self.batch_size):
+                check_cancel(cancel)
+                rows = order[start : start + self.batch_size]
+                width = int(lengths[rows[0]])
+                input_ids = torch.full((len(rows), width), self._pad_id, dtype=torch.long)
+                mask = torch.zeros((len(rows), width), dtype=torch.long)
+                for r, i in enumerate(rows):
+                    n = int(lengths[i])
+                    input_ids[r, :n] = torch.tensor(ids[i], dtype=torch.long)
+                    mask[r, :n] = 1
+                pooled = self._forward(input_ids.to(self.device), mask.to(self.device))
+                out[rows] = pooled.float().cpu().numpy()
+                report(progress, "encode", min(start + self.batch_size, total), total)
+        return out
+
+    def _forward(self, input_ids: Any, mask: Any) -> Any:
+        outputs = self._model(input_ids=input_ids, attention_mask=mask)
+        pooling = self.options.pooling
+        if pooling == "pooler":
+            pooled = getattr(outputs, "pooler_output", None)
+            if pooled is None:
+                raise UsageError(f"{self.name} has no pooler output; use #pooling=mean or #pooling=cls")
+            return pooled
+        hidden = outputs.last_hidden_state
+        if pooling == "cls":
+            return hidden[:, 0]
+        weights = mask.unsqueeze(-1).to(hidden.dtype)
+        summed = (hidden * weights).sum(dim=1, dtype=self._torch.float32)
+        return summed / weights.sum(dim=1, dtype=self._torch.float32).clamp(min=1.0)
