@@ -4,11 +4,14 @@ Languages are matched by primary subtag (``ko-KR`` and ``ko_kr`` both match ``ko
 ``xml:lang`` or the deprecated ``lang`` attribute. Inline codes (``bpt``, ``ept``, ``ph``,
 ``it``, ``ut``) hold native markup, not text, and are dropped; ``hi`` and ``sub`` keep
 their text. Props dari wrote itself (score, status, sentence split) are read back so a
-round trip loses nothing; other tools' props are ignored.
+round trip loses nothing; other tools' props are ignored. The file is parsed as a stream
+(``iterparse``), so a TM of hundreds of thousands of units never sits in memory as a tree.
 """
 
 from __future__ import annotations
 
+from contextlib import closing
+from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
@@ -17,7 +20,7 @@ from align.errors import InputError, UsageError
 from align.formats.imported import ImportedUnit, bitext_from_units, parse_score, parse_status
 from align.formats.text_rules import primary_subtag, split_segment
 from align.formats.tmx_writer import PROP_SCORE, PROP_SOURCE_SPLIT, PROP_STATUS, PROP_TARGET_SPLIT
-from align.formats.xml_input import XML_NS, local_name, parse_xml, read_bytes
+from align.formats.xml_input import XML_NS, iter_ends, local_name
 from align.model import BeadStatus, Bitext
 
 _CODE_ELEMENTS = frozenset({"bpt", "ept", "ph", "it", "ut"})
@@ -55,25 +58,43 @@ def _sentences(text: str, split: list[int] | None, lang: str) -> list[str]:
     return [text]
 
 
-def _children(element: etree._Element, name: str) -> list[etree._Element]:
-    return [c for c in element if isinstance(c.tag, str) and local_name(c) == name]
+@dataclass(slots=True)
+class _RawUnit:
+    """A ``tu`` as read, before the two languages are known: text per primary subtag."""
+
+    sides: dict[str, tuple[str, str]]
+    """primary subtag -> (tag as written, seg text); the first tuv of a language wins."""
+    props: dict[str, str]
+    notes: list[str]
+    line: int
+
+
+def _read_unit(tu: etree._Element, ns: str) -> _RawUnit:
+    sides: dict[str, tuple[str, str]] = {}
+    props: dict[str, str] = {}
+    notes: list[str] = []
+    tuv_tag, prop_tag, note_tag, seg_tag = f"{ns}tuv", f"{ns}prop", f"{ns}note", f"{ns}seg"
+    for child in tu:
+        tag = child.tag
+        if tag == tuv_tag:
+            lang = _lang(child) or ""
+            key = primary_subtag(lang)
+            if key not in sides:
+                seg = child.find(seg_tag)
+                sides[key] = (lang, _text(seg) if seg is not None else "")
+        elif tag == prop_tag:
+            props.setdefault(child.get("type", ""), child.text or "")
+        elif tag == note_tag:
+            notes.append(child.text or "")
+    return _RawUnit(sides, props, notes, tu.sourceline or 0)
 
 
 def _pick_languages(
-    root: etree._Element, body: etree._Element, src: str | None, tgt: str | None, name: str
+    seen: list[str], srclang: str, src: str | None, tgt: str | None, name: str
 ) -> tuple[str, str]:
-    seen: list[str] = []
-    for tu in _children(body, "tu"):
-        for tuv in _children(tu, "tuv"):
-            lang = _lang(tuv)
-            if lang and primary_subtag(lang) not in seen:
-                seen.append(primary_subtag(lang))
-        if len(seen) > 8:
-            break
+    """The languages asked for, else the header's srclang and the first other language."""
     if not seen:
         raise InputError(f"{name}: the TMX has no translation units with a language")
-    header = _children(root, "header")
-    srclang = header[0].get("srclang", "") if header else ""
     if src is None:
         src = primary_subtag(srclang) if srclang and srclang != "*all*" else seen[0]
     if tgt is None:
@@ -91,44 +112,52 @@ def _pick_languages(
 
 
 def read_tmx(path: str | Path, *, src_lang: str | None = None, tgt_lang: str | None = None) -> Bitext:
+    """Stream the file once, keeping each unit's text per language, then pick the pair."""
     name = str(path)
-    root = parse_xml(read_bytes(path, "TMX"), name, "TMX")
-    if local_name(root) != "tmx":
-        raise InputError(f"{name}: not a TMX file (root element is <{local_name(root)}>)")
-    bodies = _children(root, "body")
-    if not bodies:
-        raise InputError(f"{name}: TMX has no <body>")
-    src, tgt = _pick_languages(root, bodies[0], src_lang, tgt_lang, name)
+    srclang = ""
+    header_notes: list[str] = []
+    raw: list[_RawUnit] = []
+    seen: dict[str, None] = {}
+    ns = ""
+    with closing(iter_ends(path, "TMX", "tmx", frozenset({"tu", "header"}))) as elements:
+        for element in elements:
+            tag = element.tag
+            if tag.startswith("{") and not ns:
+                ns = tag[: tag.index("}") + 1]
+            if tag == f"{ns}tu":
+                unit = _read_unit(element, ns)
+                raw.append(unit)
+                for lang in unit.sides:
+                    seen.setdefault(lang)
+            else:
+                srclang = element.get("srclang", "")
+                header_notes = [n.text or "" for n in element.iterchildren(f"{ns}note")]
+    seen.pop("", None)
+    src, tgt = _pick_languages(list(seen), srclang, src_lang, tgt_lang, name)
     tags: dict[str, str] = {}
     units: list[ImportedUnit] = []
-    for tu in _children(bodies[0], "tu"):
-        props = {p.get("type", ""): p.text or "" for p in _children(tu, "prop")}
-        where = f"{name}:{tu.sourceline}"
-        sides: dict[str, str] = {}
-        for tuv in _children(tu, "tuv"):
-            tag = _lang(tuv) or ""
-            lang = primary_subtag(tag)
-            if lang in (src, tgt) and lang not in sides:
-                segs = _children(tuv, "seg")
-                sides[lang] = _text(segs[0]) if segs else ""
-                tags.setdefault(lang, tag)
-        if not sides:
+    for unit in raw:
+        sides = unit.sides
+        if src not in sides and tgt not in sides:
             continue
+        where = f"{name}:{unit.line}"
+        for lang in (src, tgt):
+            if lang in sides:
+                tags.setdefault(lang, sides[lang][0])
+        props = unit.props
         units.append(
             ImportedUnit(
-                source=_sentences(sides[src], _lengths(props.get(PROP_SOURCE_SPLIT)), src)
+                source=_sentences(sides[src][1], _lengths(props.get(PROP_SOURCE_SPLIT)), src)
                 if src in sides
                 else [],
-                target=_sentences(sides[tgt], _lengths(props.get(PROP_TARGET_SPLIT)), tgt)
+                target=_sentences(sides[tgt][1], _lengths(props.get(PROP_TARGET_SPLIT)), tgt)
                 if tgt in sides
                 else [],
                 score=parse_score(props.get(PROP_SCORE), 1.0, where),
                 status=parse_status(props.get(PROP_STATUS), BeadStatus.CONFIRMED, where),
-                notes=[n.text or "" for n in _children(tu, "note")],
+                notes=unit.notes,
             )
         )
-    header = _children(root, "header")
-    header_notes = [n.text or "" for n in _children(header[0], "note")] if header else []
     return bitext_from_units(
         units,
         source_lang=src,

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from align.errors import UsageError
 from align.formats.selection import (
     DEFAULT_OPTIONS,
     ExportOptions,
@@ -68,6 +69,7 @@ def iter_xliff(bitext: Bitext, options: ExportOptions = DEFAULT_OPTIONS) -> Iter
         _notes(document_notes(bitext), "    "),
     ]
     append = out.append
+    number = 0
     for number, unit in enumerate(export_units(bitext, options), 1):
         bead = unit.bead
         meta = [
@@ -95,5 +97,8 @@ def iter_xliff(bitext: Bitext, options: ExportOptions = DEFAULT_OPTIONS) -> Iter
         if number % CHUNK_UNITS == 0:
             yield "".join(out)
             out.clear()
+    if number == 0:
+        # the XLIFF schema requires at least one unit per file; an empty file would be invalid
+        raise UsageError("no beads match the selection, and an XLIFF file needs at least one unit")
     out.append("  </file>\n</xliff>\n")
     yield "".join(out)

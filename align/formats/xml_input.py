@@ -7,6 +7,7 @@ file becomes one ``InputError`` naming the line and column lxml reports.
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from pathlib import Path
 
 from lxml import etree
@@ -43,6 +44,74 @@ def read_bytes(path: str | Path, what: str) -> bytes:
     return data
 
 
+def check_head(path: str | Path, what: str) -> None:
+    """Refuse missing, empty and plainly non-XML files before a streaming parse starts."""
+    p = Path(path)
+    try:
+        with p.open("rb") as handle:
+            head = handle.read(4096)
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{p}: is a directory, expected a {what} file") from None
+    except OSError as exc:
+        raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from None
+    if not head.strip():
+        raise InputError(f"{p}: file is empty")
+    if head.lstrip()[:1] not in (b"<", b"\xef", b"\xff", b"\xfe"):
+        raise InputError(f"{p}: not a {what} file (does not start with '<')")
+
+
+def iter_ends(
+    path: str | Path, what: str, root_name: str, names: frozenset[str]
+) -> Generator[etree._Element, None, None]:
+    """Stream a large file: yield every element whose local name is in ``names`` when it
+    closes (any namespace). The caller reads what it needs; the element is then cleared, so
+    memory stays flat however many units the file holds. A root other than ``root_name``
+    is refused as not being a ``what`` file."""
+    name = str(path)
+    check_head(path, what)
+    events = etree.iterparse(
+        name,
+        events=("end",),
+        tag=[f"{{*}}{n}" for n in sorted(names)],
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=True,
+        remove_comments=True,
+        remove_pis=True,
+    )
+    checked = False
+    try:
+        for _, element in events:
+            if not checked:
+                _check_root(element.getroottree().getroot(), root_name, name, what)
+                checked = True
+            yield element
+            element.clear(keep_tail=True)
+            parent = element.getparent()
+            if parent is not None:
+                while element.getprevious() is not None:
+                    del parent[0]
+    except etree.XMLSyntaxError as exc:
+        raise _syntax_error(exc, name, what) from None
+    if not checked:
+        _check_root(events.root, root_name, name, what)
+
+
+def _check_root(root: etree._Element | None, root_name: str, name: str, what: str) -> None:
+    if root is None or local_name(root) != root_name:
+        found = f"<{local_name(root)}>" if root is not None else "missing"
+        raise InputError(f"{name}: not a {what} file (root element is {found})")
+
+
+def _syntax_error(exc: etree.XMLSyntaxError, name: str, what: str) -> InputError:
+    line, col = exc.position if exc.position else (0, 0)
+    msg = (exc.msg or str(exc)).split(", line ")[0]
+    return InputError(f"{name}:{line}:{col}: malformed {what} ({msg})")
+
+
 def parse_xml(data: bytes, name: str, what: str) -> etree._Element:
     """The root element, or an ``InputError`` with line and column."""
     head = data.lstrip()[:1]
@@ -51,9 +120,7 @@ def parse_xml(data: bytes, name: str, what: str) -> etree._Element:
     try:
         root = etree.fromstring(data, secure_parser())
     except etree.XMLSyntaxError as exc:
-        line, col = exc.position if exc.position else (0, 0)
-        msg = (exc.msg or str(exc)).split(", line ")[0]
-        raise InputError(f"{name}:{line}:{col}: malformed {what} ({msg})") from None
+        raise _syntax_error(exc, name, what) from None
     if root is None:
         raise InputError(f"{name}: not a {what} file")
     return root

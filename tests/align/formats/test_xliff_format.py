@@ -128,3 +128,10 @@ def test_bad_xliff_is_refused(tmp_path: Path, content: bytes, message: str) -> N
     path.write_bytes(content)
     with pytest.raises(InputError, match=message):
         read_xliff(path)
+
+
+def test_an_empty_selection_is_refused_rather_than_written_invalid(seed_project: Bitext) -> None:
+    from align.errors import UsageError
+
+    with pytest.raises(UsageError, match="at least one unit"):
+        dumps_xliff(seed_project, ExportOptions(min_score=0.99))
