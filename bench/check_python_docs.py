@@ -22,12 +22,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from align.checks import check_bitext  # noqa: E402
+from align.checks import CheckContext, check_bitext  # noqa: E402
+from align.checks.registry import encoder_similarity  # noqa: E402
 from align.checks.report import PairResult  # noqa: E402
 from align.model import Bead, Bitext  # noqa: E402
 from align.pipeline import InputOptions, align_documents, read_documents  # noqa: E402
 
 CORPUS = Path("/work/shared/corpora/python-docs-ko")
+
+
+def _ctx(encoder: object) -> CheckContext:
+    """The context ``dari check`` builds: defaults, plus the encoder's similarity when loaded."""
+    return CheckContext(similarity=encoder_similarity(encoder) if encoder is not None else None)
 
 
 def documents() -> list[tuple[Path, Path]]:
@@ -43,7 +49,9 @@ def gold_bitext(en: Path, ko: Path) -> Bitext:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--gold", action="store_true", help="use the gold 1-1 beads instead of aligning")
     parser.add_argument("--encoder", default="use")
     parser.add_argument("--sample", type=int, default=0, help="draw this many findings to read by hand")
@@ -69,7 +77,7 @@ def main() -> int:
             src, tgt = read_documents([str(en), str(ko)], options)
             bitext = align_documents(src, tgt, encoder=encoder)  # type: ignore[arg-type]
         pairs += len(bitext.source.segments)
-        results.append(check_bitext(bitext, name=name))
+        results.append(check_bitext(bitext, _ctx(encoder), name=name))
     elapsed = time.perf_counter() - start
     counts: Counter[str] = Counter()
     for r in results:

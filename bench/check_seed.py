@@ -19,7 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from align.checks import check_bitext  # noqa: E402
+from align.checks import CheckContext, check_bitext  # noqa: E402
+from align.checks.registry import encoder_similarity  # noqa: E402
 from align.encoders import get_encoder  # noqa: E402
 from align.pipeline import InputOptions, align_documents, read_documents  # noqa: E402
 
@@ -27,11 +28,16 @@ FLORES = Path("/work/shared/corpora/flores200-en-ko/docs/devtest")
 SEED = ROOT / "data" / "seed001"
 
 
+def _ctx(encoder: object) -> CheckContext:
+    """The context ``dari check`` builds: defaults, plus the encoder's similarity when loaded."""
+    return CheckContext(similarity=encoder_similarity(encoder) if encoder is not None else None)
+
+
 def seed_target(encoder: object) -> bool:
     ok = True
     for paths in ([SEED / "en.txt", SEED / "ko.txt"], [SEED / "bilingual.txt"]):
         src, tgt = read_documents([str(p) for p in paths])
-        result = check_bitext(align_documents(src, tgt, encoder=encoder), name=paths[0].name)  # type: ignore[arg-type]
+        result = check_bitext(align_documents(src, tgt, encoder=encoder), _ctx(encoder), name=paths[0].name)  # type: ignore[arg-type]
         print(f"\n== seed 001: {' + '.join(p.name for p in paths)}")
         for f in result.findings:
             where = f"src {f.source.line}" if f.source else "       "
@@ -72,7 +78,7 @@ def flores_target(encoder: object, limit: int | None, presplit: bool) -> bool:
         ko = en.with_suffix(".ko")
         options = InputOptions(src_lang="en", tgt_lang="ko", presplit=presplit)
         src, tgt = read_documents([str(en), str(ko)], options)
-        result = check_bitext(align_documents(src, tgt, encoder=encoder), name=en.stem)  # type: ignore[arg-type]
+        result = check_bitext(align_documents(src, tgt, encoder=encoder), _ctx(encoder), name=en.stem)  # type: ignore[arg-type]
         above = [f for f in result.findings if f.severity.rank > 0]
         infos.update(f.check for f in result.findings if f.severity.rank == 0)
         if above:
@@ -94,7 +100,9 @@ def flores_target(encoder: object, limit: int | None, presplit: bool) -> bool:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--flores", type=int, default=None, help="check only the first N FLORES documents")
     parser.add_argument("--presplit", action="store_true", help="FLORES lines are sentences (no splitting)")
     parser.add_argument("--encoder", default="use")
@@ -102,7 +110,9 @@ def main() -> int:
     encoder = get_encoder(args.encoder)
     ok_seed = seed_target(encoder)
     ok_flores = flores_target(encoder, args.flores, args.presplit)
-    print(f"\nseed target {'met' if ok_seed else 'NOT met'}; FLORES target {'met' if ok_flores else 'NOT met'}")
+    print(
+        f"\nseed target {'met' if ok_seed else 'NOT met'}; FLORES target {'met' if ok_flores else 'NOT met'}"
+    )
     return 0 if ok_seed and ok_flores else 1
 
 

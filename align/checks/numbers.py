@@ -152,6 +152,8 @@ _KO_WORD = re.compile(
     + _KO_COUNTERS
     + r"|번째|째)"
 )
+# Idioms whose digits are not a quantity: "1년 내내" is "year round", "24시간" "around the clock".
+_KO_IDIOM = re.compile(r"(?:1|일)년 내내|(?:1|일)년 365일|24시간 내내|하루 24시간|365일")
 _KO_SINO_WORD = re.compile(
     r"(?<![가-힣])([일이삼사오육칠팔구십백천만억]{2,})(?=\s?(?:년|명|개|원|달러|마리|배|살|세|위|차|번|회|층|퍼센트|미터|킬로))"
 )
@@ -311,6 +313,7 @@ def _sino(word: str) -> Decimal | None:
 
 def _digit_facts(text: str, korean: bool) -> list[NumFact]:
     facts: list[NumFact] = []
+    idioms = [(m.start(), m.end()) for m in _KO_IDIOM.finditer(text)] if korean else []
     skip_until = 0
     for m in _NUMBER.finditer(text):
         if m.start() < skip_until:
@@ -319,6 +322,7 @@ def _digit_facts(text: str, korean: bool) -> list[NumFact]:
         start, end = m.start(), m.end()
         before = text[max(0, start - 2) : start]
         glued = bool(re.search(r"[A-Za-z]-?$", before))  # "M16", "COVID-19", "mp3": part of a name
+        glued = glued or any(a <= start < b for a, b in idioms)
         if _VERSION.match(raw):
             facts.append(NumFact(raw, start, frozenset({raw}), soft=glued))
             continue
@@ -483,5 +487,8 @@ def compare_facts(source: Iterable[NumFact], target: Iterable[NumFact]) -> Numbe
     src_left, tgt_left = _pair_off(src_hard, tgt_hard)
     src_left, _ = _pair_off(src_left, [f for f in tgt if f.soft])
     tgt_left, _ = _pair_off(tgt_left, [f for f in src if f.soft])
+    # "50 kilometers (31 miles)" ↔ "50km": a conversion restating a number on its own side.
+    src_left = [f for f in src_left if not (f.approx and any(f.matches(g) for g in src if g is not f))]
+    tgt_left = [f for f in tgt_left if not (f.approx and any(f.matches(g) for g in tgt if g is not f))]
     key = lambda f: f.start  # noqa: E731
     return NumberDiff(sorted(src_left, key=key), sorted(tgt_left, key=key))

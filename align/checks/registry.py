@@ -9,17 +9,34 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from align.config import DariConfig
 from align.model import Bitext, Finding, Severity, TermEntry
 
+Similarity = Callable[[str, str], float]
+"""``similarity(a, b)``: cosine similarity of two texts' sentence vectors, in [-1, 1]."""
+
 
 @dataclass(slots=True)
 class CheckContext:
-    """What a check may read besides the bitext: settings and the user's glossary."""
+    """What a check may read besides the bitext: settings, the user's glossary and, when the
+    caller has an encoder loaded anyway, a text similarity (used to tell an alignment slip
+    from real drift; checks work without it)."""
 
     config: DariConfig = field(default_factory=DariConfig)
     glossary: list[TermEntry] = field(default_factory=list)
+    similarity: Similarity | None = None
+
+
+def encoder_similarity(encoder: Any) -> Similarity:
+    """A ``Similarity`` from an ``align.encoders`` encoder (L2-normed vectors: dot = cosine)."""
+
+    def similarity(a: str, b: str) -> float:
+        vectors = encoder.encode([a, b])
+        return float(vectors[0] @ vectors[1])
+
+    return similarity
 
 
 CheckFunction = Callable[[Bitext, CheckContext], Iterable[Finding]]

@@ -134,6 +134,13 @@ class _Checker:
         self.ctx = ctx
         self.only = only
         self._encoder: Any = None
+        ctx.similarity = self.similarity
+
+    def similarity(self, a: str, b: str) -> float:
+        """Loads the encoder on first use only (a project file may never need it)."""
+        from align.checks.registry import encoder_similarity
+
+        return encoder_similarity(self.encoder())(a, b)
 
     def encoder(self) -> Any:
         if self._encoder is None:

@@ -188,3 +188,27 @@ def test_sentence_split_left_unpaired_is_only_info() -> None:
 def test_citation_left_in_english_is_not_untranslated(bitext_of: MakeBitext) -> None:
     ref = 'Guido van Rossum and Jelke de Boer, "Interactively Testing Remote Servers Using the Python Programming Language", CWI Quarterly, Volume 4, Issue 4 (December 1991), Amsterdam, pp 283--303.'
     assert _checks(bitext_of([(ref, ref.replace("Amsterdam,", "Amsterdam;"))]), "untranslated") == []
+
+
+@pytest.fixture(scope="session")
+def use_similarity():  # type: ignore[no-untyped-def]
+    from align.checks.registry import encoder_similarity
+    from align.encoders import get_encoder
+
+    return encoder_similarity(get_encoder("use"))
+
+
+def test_crossed_unpaired_translations_are_an_alignment_slip(use_similarity, bitext_of: MakeBitext) -> None:  # type: ignore[no-untyped-def]
+    """FLORES devtest 078: the aligner left a sentence and its translation both unpaired."""
+    en = "California Governor Arnold Schwarzenegger signed into law a bill that bans the sale or rental of violent video games to minors."
+    ko = "아놀드 슈워제네거 캘리포니아 주지사는 미성년자에게 폭력적인 비디오 게임을 판매하거나 대여하는 것을 금지하는 법안에 서명했다."
+    bitext = bitext_of([(None, ko), (en, None), CLEAN[1], CLEAN[2]])
+    ctx = CheckContext(similarity=use_similarity)
+    found = run_checks(bitext, ctx, only={"missing", "extra"})
+    assert [f.severity for f in found] == [Severity.INFO, Severity.INFO]
+    assert all("alignment slip" in f.message for f in found)
+    # A sentence replaced by an unrelated one stays an error on both sides.
+    replaced = bitext_of([(None, CLEAN[4][1]), (en, None), CLEAN[1], CLEAN[2]])
+    assert [f.severity for f in run_checks(replaced, ctx, only={"missing", "extra"})] == [Severity.ERROR] * 2
+    # Without a similarity (no encoder loaded) both are reported.
+    assert [f.severity for f in run_checks(bitext, only={"missing", "extra"})] == [Severity.ERROR] * 2

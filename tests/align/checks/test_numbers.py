@@ -48,6 +48,8 @@ def _diff(en: str, ko: str) -> tuple[list[str], list[str]]:
         ("500 feet away", "150미터 떨어져"),
         ("it measures 29¾ inches by 24½ inches", "75.6 cm x 62.2 cm"),
         ("half an hour", "30분"),
+        ("a city 50 kilometers (31 miles) away", "50km 떨어진 도시"),
+        ("apples cooked into pastries year round", "사과는 1년 내내 페이스트리에 들어가며"),
         ("11 fours and 2 sixes", "4점 11개와 6점 2개"),
     ],
 )
