@@ -47,8 +47,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from align.atomic import write_chunks_atomic
-    from align.formats.registry import format_for_path
+    from align.formats.registry import export_file, format_for_path
     from align.formats.selection import ExportOptions
     from align.project import load_project
 
@@ -73,11 +72,10 @@ def run(args: argparse.Namespace) -> int:
         if str(output.parent) and not output.parent.is_dir():
             raise OutputError(f"cannot write {output}: directory {output.parent} does not exist")
     bitext = load_project(args.project)
-    chunks = fmt.write_chunks(bitext, options)
     if to_stdout:
-        for chunk in chunks:
+        for chunk in fmt.write_chunks(bitext, options):
             sys.stdout.write(chunk)
         sys.stdout.flush()
     else:
-        write_chunks_atomic(output, (chunk.encode("utf-8") for chunk in chunks))
+        export_file(bitext, output, fmt.name, options)
     return 0

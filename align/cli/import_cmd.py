@@ -49,7 +49,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from align.formats.registry import ImportOptions, format_for_path
+    from align.formats.registry import ImportOptions, format_for_path, import_file
     from align.project import save_project
 
     fmt = format_for_path(args.input, args.from_format)
@@ -69,6 +69,6 @@ def run(args: argparse.Namespace) -> int:
         src_path=args.src,
         tgt_path=args.tgt,
     )
-    bitext = fmt.read(Path(args.input), options)
+    bitext = import_file(args.input, fmt.name, options)
     save_project(bitext, output)
     return 0

@@ -133,3 +133,20 @@ def format_for_path(path: str | Path, given: str | None = None) -> Format:
     raise UsageError(
         f"cannot tell the format of {str(path)!r} from its suffix; give --to/--from ({', '.join(FORMATS)})"
     )
+
+
+def export_file(
+    bitext: Bitext, path: str | Path, fmt: str | None = None, options: ExportOptions = DEFAULT_OPTIONS
+) -> Format:
+    """Write ``bitext`` to ``path`` atomically, streaming; the format is ``fmt`` or the
+    suffix's. The one call the CLI and the TUI share; returns the format used."""
+    from align.atomic import write_chunks_atomic
+
+    chosen = format_for_path(path, fmt)
+    write_chunks_atomic(path, (chunk.encode("utf-8") for chunk in chosen.write_chunks(bitext, options)))
+    return chosen
+
+
+def import_file(path: str | Path, fmt: str | None = None, options: ImportOptions | None = None) -> Bitext:
+    """Read a TMX, XLIFF, CSV/TSV or bead file into a ``Bitext`` (format from ``fmt`` or suffix)."""
+    return format_for_path(path, fmt).read(Path(path), options)
