@@ -14,6 +14,7 @@ has a fixed gain, which is the threshold a pair must beat.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 
 import numpy as np
 
@@ -25,6 +26,7 @@ from align.model import Bead
 from align.progress import CancelCallback, ProgressCallback, check_cancel
 
 COARSE_TYPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
+MIDDLE_TYPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1))
 
 
 def _sigmoid(x: np.ndarray | float) -> np.ndarray:
@@ -53,7 +55,10 @@ class _Scorer:
         return self.p.bias_1_3
 
     def sim(self, a: int, b: int, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-        """Margin-adjusted similarity of beads (a, b) ending at (rows[r], cols[r, k])."""
+        """Margin-adjusted similarity of beads (a, b) ending at (rows[r], cols[r, k]).
+
+        One block product per chunk of rows covers the chunk's band; the band cells are then
+        picked out of it."""
         u = self.fa.merged[a][rows]
         c0 = int(cols.min())
         c1 = int(cols.max()) + 1
@@ -111,7 +116,8 @@ def _run(
         if a == 0 or b == 0:
             gains.append(scorer.p.null_gain)
             continue
-        g = band_gains(scorer.gain, a, b, band, n, m)
+        with _single_thread_blas():
+            g = band_gains(scorer.gain, a, b, band, n, m, chunk=128)
         if (a, b) == (1, 1):
             g11 = g
         gains.append(g)
@@ -134,10 +140,9 @@ def _coarse_band(
     n, m = len(src), len(tgt)
     kb = min(params.coarse_blocks, n, m)
     bs, bt = _block_ids(n, kb), _block_ids(m, kb)
-    cs = np.zeros((kb, src.shape[1]), dtype=np.float32)
-    ct = np.zeros((kb, tgt.shape[1]), dtype=np.float32)
-    np.add.at(cs, bs, src)
-    np.add.at(ct, bt, tgt)
+    # block ids are sorted, so each block is a contiguous run: reduceat sums them in one go
+    cs = np.add.reduceat(src, np.searchsorted(bs, np.arange(kb)), axis=0).astype(np.float32)
+    ct = np.add.reduceat(tgt, np.searchsorted(bt, np.arange(kb)), axis=0).astype(np.float32)
     ls = np.bincount(bs, weights=src_lens, minlength=kb)
     lt = np.bincount(bt, weights=tgt_lens, minlength=kb)
     cs /= np.maximum(np.linalg.norm(cs, axis=1, keepdims=True), 1e-12)
@@ -149,6 +154,15 @@ def _coarse_band(
     pts_s = np.array([x for b in beads for x in (b[0], b[1])], dtype=np.float64)
     pts_t = np.array([x for b in beads for x in (b[2], b[3])], dtype=np.float64)
     return band_around_path(pts_s, pts_t, n, m, n / kb, m / kb, params.band_blocks)
+
+
+def _single_thread_blas() -> AbstractContextManager[object]:
+    """Many small products: OpenBLAS's threads cost more than they give (measured 4x)."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - optional
+        return nullcontext()
+    return threadpool_limits(limits=1, user_api="blas")
 
 
 def align_vectors(
@@ -195,12 +209,17 @@ def align_vectors(
         sa, ta = shared_anchors(src_anchors, tgt_anchors)
         if any(sa):
             src_bags, tgt_bags = anchor_vectors(sa), anchor_vectors(ta)
+    fa, fb = _features(src, tgt, sl, tl, src_paras, tgt_paras, src_bags, tgt_bags, params, (1, 2, 3))
+    scorer = _Scorer(fa, fb, params, ratio)
     if n * m <= params.full_limit:
         band = Band.full(n, m)
     else:
-        band = _coarse_band(src, tgt, sl, tl, params, ratio, cancel)
-    fa, fb = _features(src, tgt, sl, tl, src_paras, tgt_paras, src_bags, tgt_bags, params, (1, 2, 3))
-    scorer = _Scorer(fa, fb, params, ratio)
+        wide = _coarse_band(src, tgt, sl, tl, params, ratio, cancel)
+        # middle pass: 1-1 and unpaired only, in the wide band; then a narrow band around it
+        path, _ = _run(scorer, MIDDLE_TYPES, wide, n, m, progress, cancel, "anchor")
+        pts_s = np.array([x for b in path for x in (b[0], b[1])], dtype=np.float64)
+        pts_t = np.array([x for b in path for x in (b[2], b[3])], dtype=np.float64)
+        band = band_around_path(pts_s, pts_t, n, m, 1.0, 1.0, params.fine_margin)
     spans, g11 = _run(scorer, BEAD_TYPES, band, n, m, progress, cancel, "align")
     if concat_encoder is None or src_texts is None or tgt_texts is None or params.concat_budget <= 0:
         return _scored_beads(spans, scorer, g11, band, n, m)
@@ -281,18 +300,35 @@ def _scored_beads(
     row_best = g11.max(axis=1) if g11.size else np.zeros(n + 1, dtype=np.float32)
     col_best = np.full(m + 1, -1.0, dtype=np.float64)
     if g11.size:
-        cols = band.lo[:, None] + np.arange(band.width)[None, :]
-        ok = cols <= m
-        np.maximum.at(col_best, cols[ok], g11[ok])
-    beads: list[Bead] = []
-    for i0, i1, j0, j1 in spans:
-        a, b = i1 - i0, j1 - j0
+        # only unpaired target sentences need their best pair; rows whose band holds column
+        # j form one contiguous run because lo and hi are monotone
+        for i0, i1, j0, j1 in spans:
+            if i0 == i1:
+                r0 = int(np.searchsorted(band.hi, j1, side="right"))
+                r1 = int(np.searchsorted(band.lo, j1, side="right"))
+                if r1 > r0:
+                    col_best[j1] = float(g11[np.arange(r0, r1), j1 - band.lo[r0:r1]].max())
+    conf = np.zeros(len(spans), dtype=np.float64)
+    by_type: dict[tuple[int, int], list[int]] = {}
+    for k, (i0, i1, j0, j1) in enumerate(spans):
+        by_type.setdefault((i1 - i0, j1 - j0), []).append(k)
+    for (a, b), ks in by_type.items():
+        idx = np.array(ks, dtype=np.int64)
+        ends_i = np.array([spans[k][1] for k in ks], dtype=np.int64)
+        ends_j = np.array([spans[k][3] for k in ks], dtype=np.int64)
         if a and b:
-            s = float(scorer.sim(a, b, np.array([i1]), np.array([[j1]]))[0, 0])
-            conf = float(_sigmoid(p.conf_slope * (s - p.conf_offset)))
+            u = scorer.fa.merged[a][ends_i]
+            v = scorer.fb.merged[b][ends_j]
+            bg = 0.5 * (scorer.fa.background[a][ends_i] + scorer.fb.background[b][ends_j])
+            sim = np.einsum("rd,rd->r", u, v) - p.margin * bg
+            conf[idx] = _sigmoid(p.conf_slope * (sim - p.conf_offset))
         elif a:
-            conf = float(_sigmoid(p.null_conf_slope * (p.null_conf_offset - float(row_best[i1]))))
+            conf[idx] = _sigmoid(p.null_conf_slope * (p.null_conf_offset - row_best[ends_i]))
         else:
-            conf = float(_sigmoid(p.null_conf_slope * (p.null_conf_offset - float(col_best[j1]))))
-        beads.append(Bead(tuple(range(i0, i1)), tuple(range(j0, j1)), round(min(max(conf, 0.0), 1.0), 6)))
+            conf[idx] = _sigmoid(p.null_conf_slope * (p.null_conf_offset - col_best[ends_j]))
+    conf = np.round(np.clip(conf, 0.0, 1.0), 6)
+    beads = [
+        Bead(tuple(range(i0, i1)), tuple(range(j0, j1)), float(c))
+        for (i0, i1, j0, j1), c in zip(spans, conf, strict=True)
+    ]
     return beads

@@ -44,8 +44,8 @@ class AlignParams:
     """Blocks per side for the coarse pass on long texts (block vectors = normalised means)."""
     band_blocks: int = 1
     """Half-width of the fine band around the coarse path, in blocks."""
-    background_sample: int = 128
-    """Sentences of the other side sampled to estimate each sentence's background similarity."""
+    fine_margin: float = 4.0
+    """Half-width (sentences) of the fine band around the 1-1 path of the middle pass."""
     # -- embedding real concatenations (only when align_vectors gets a concat_encoder)
     concat_all_below: int = 3000
     """Texts with at most this many sentences (both sides) get every 2- and 3-window embedded."""

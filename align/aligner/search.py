@@ -91,7 +91,11 @@ def band_gains(gain: GainFn, a: int, b: int, band: Band, n: int, m: int, chunk: 
         valid = (cols < band.hi[r0:r1, None]) & (cols >= b) & (cols <= m)
         if not valid.any():
             continue
-        g = gain(a, b, rows, np.where(valid, cols, b))
+        # impossible cells get a nearby real column, so that the chunk's column span (and the
+        # block product behind it) stays as narrow as the band
+        safe = np.clip(cols, b, m)
+        safe = np.minimum(safe, np.maximum(band.hi[r0:r1, None] - 1, b))
+        g = gain(a, b, rows, safe)
         out[r0:r1] = np.where(valid, g, NEG)
     return out
 
@@ -108,54 +112,69 @@ def banded_dp(
 ) -> list[tuple[int, int, int, int]]:
     """Best monotone bead sequence; returns beads as (i0, i1, j0, j1) half-open ranges.
 
-    ``gains[t]`` is an (n + 1, width) array for bead type ``types[t]``, or a float for the
-    null types (1, 0) and (0, 1)."""
+    ``gains[t]`` is an (n + 1, width) array for bead type ``types[t]`` (NEG outside the band),
+    or a float for the null types (1, 0) and (0, 1). Each row is computed with slices (the
+    predecessor row shifted by the difference of band offsets), so the per-row cost is a
+    handful of numpy calls whatever the number of bead types."""
     width = band.width
-    lo = band.lo
-    hi = band.hi
-    ks = np.arange(width, dtype=np.int64)
+    lo = band.lo.tolist()
+    hi = band.hi.tolist()
+    ks = np.arange(width, dtype=np.float64)
     score = np.full((n + 1, width), NEG, dtype=np.float64)
     back = np.full((n + 1, width), -1, dtype=np.int8)
     t01 = next((t for t, ab in enumerate(types) if ab == (0, 1)), None)
-    g01 = float(gains[t01]) if t01 is not None else None
+    g01 = float(gains[t01]) if t01 is not None else None  # type: ignore[arg-type]
+    offs = ks * g01 if g01 is not None else None
+    row_types = [(t, a, b, gains[t]) for t, (a, b) in enumerate(types) if a > 0]
+    cand = np.empty((len(row_types), width), dtype=np.float64)
+    type_of_row = np.array([t for t, _, _, _ in row_types], dtype=np.int8)
+    columns = np.arange(width)
     step = max(1, n // 50)
     for i in range(0, n + 1):
         if i % step == 0:
             check_cancel(cancel)
             report(progress, stage, i, n)
-        j = lo[i] + ks
-        valid = j < hi[i]
-        best = np.full(width, NEG, dtype=np.float64)
-        arg = np.full(width, -1, dtype=np.int8)
-        if i == 0:
-            best[0] = 0.0 if lo[0] == 0 else NEG
-        for t, (a, b) in enumerate(types):
-            if a == 0 or i - a < 0:
+        cand.fill(NEG)
+        for r, (_, a, b, g) in enumerate(row_types):
+            if i - a < 0:
                 continue
-            kp = j - b - lo[i - a]
-            ok = valid & (kp >= 0) & (kp < width) & (j - b < hi[i - a]) & (j - b >= 0)
-            if not ok.any():
+            # cell k of row i (j = lo[i] + k) comes from cell k + shift of row i - a
+            shift = lo[i] - b - lo[i - a]
+            if shift >= width or shift <= -width:
                 continue
-            prev = score[i - a][np.clip(kp, 0, width - 1)]
-            g = gains[t]
-            cand = prev + g[i] if isinstance(g, np.ndarray) else prev + g
-            cand = np.where(ok, cand, NEG)
-            upd = cand > best
-            if upd.any():
-                best = np.where(upd, cand, best)
-                arg[upd] = t
-        if g01 is not None:
+            if shift >= 0:
+                src = score[i - a, shift:]
+                dst = cand[r, : width - shift]
+            else:
+                src = score[i - a, : width + shift]
+                dst = cand[r, -shift:]
+            if isinstance(g, np.ndarray):
+                gi = g[i, : width - shift] if shift >= 0 else g[i, -shift:]
+                np.add(src, gi, out=dst)
+            else:
+                np.add(src, g, out=dst)
+        if cand.shape[0]:
+            which = cand.argmax(axis=0)
+            best = cand[which, columns]
+            arg = type_of_row[which]
+        else:
+            arg = np.full(width, -1, dtype=np.int8)
+            best = np.full(width, NEG, dtype=np.float64)
+        if i == 0 and lo[0] == 0:
+            best[0] = 0.0
+            arg[0] = -1
+        valid_w = hi[i] - lo[i]
+        best[valid_w:] = NEG
+        if offs is not None and t01 is not None:
             # row[k] = max(best[k], row[k-1] + g01): a running max of best[k] - k*g01
-            offs = ks * g01
             run = np.maximum.accumulate(best - offs) + offs
-            run = np.where(valid, run, NEG)
             from_left = run > best + 1e-9
+            from_left[valid_w:] = False
             best = np.where(from_left, run, best)
-            arg[from_left] = t01  # type: ignore[assignment]
-        score[i] = np.where(valid, best, NEG)
-        back[i] = np.where(valid, arg, -1)
+            arg[from_left] = t01
+        score[i] = best
+        back[i] = arg
     report(progress, stage, n, n)
-    # backtrace from (n, m)
     beads: list[tuple[int, int, int, int]] = []
     i, j = n, m
     while i > 0 or j > 0:

@@ -1,0 +1,149 @@
+"""Speed and memory of the aligner.
+
+    python bench/align_speed.py vectors [--n 10000]   # align_vectors alone on synthetic 512-d vectors
+    python bench/align_speed.py bible                 # end to end on Bible en-zh (read, split, encode, align)
+
+``vectors``: true pairs are correlated (shared "meaning" + noise, cosine ~0.6), with 2 % of
+sentences inserted on either side, 3 % merged 2-1/1-2 and lengths that follow the meaning.
+Reports wall time, tracemalloc peak of the alignment (numpy allocations included) and the
+process peak RSS. ``bible``: the pipeline (``--presplit``, encoder ``use`` unless ``--encoder``),
+sentences per second over both sides, process peak RSS, and strict/lax F1 after merging
+predicted beads inside one verse (corpora README). Run each mode in its own process: peak
+RSS is per process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+BIBLE = Path("/work/shared/corpora/bible-en-zh")
+
+
+def _peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def synthetic(n: int, dim: int = 512, seed: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    meaning = rng.normal(size=(n, dim)).astype(np.float32)
+    lens = rng.integers(20, 250, size=n).astype(np.float64)
+    src_rows: list[np.ndarray] = []
+    tgt_rows: list[np.ndarray] = []
+    sl: list[float] = []
+    tl: list[float] = []
+    noise = lambda: rng.normal(size=dim).astype(np.float32) * 0.9  # noqa: E731
+    i = 0
+    while i < n:
+        r = rng.random()
+        if r < 0.01:
+            src_rows.append(rng.normal(size=dim).astype(np.float32))
+            sl.append(100.0)
+        elif r < 0.02:
+            tgt_rows.append(rng.normal(size=dim).astype(np.float32))
+            tl.append(100.0)
+        if r > 0.97 and i + 1 < n:
+            src_rows += [meaning[i] + noise(), meaning[i + 1] + noise()]
+            sl += [lens[i], lens[i + 1]]
+            tgt_rows.append(meaning[i] + meaning[i + 1] + noise())
+            tl.append(1.1 * (lens[i] + lens[i + 1]))
+            i += 2
+            continue
+        src_rows.append(meaning[i] + noise())
+        tgt_rows.append(meaning[i] + noise())
+        sl.append(lens[i])
+        tl.append(1.1 * lens[i])
+        i += 1
+    s = np.array(src_rows)
+    t = np.array(tgt_rows)
+    s /= np.linalg.norm(s, axis=1, keepdims=True)
+    t /= np.linalg.norm(t, axis=1, keepdims=True)
+    return s, t, np.array(sl), np.array(tl)
+
+
+def run_vectors(n: int) -> None:
+    from align.aligner import align_vectors
+    from align.model import validate_beads
+
+    s, t, sl, tl = synthetic(n)
+    rss_before = _peak_rss_mib()
+    times = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        beads = align_vectors(s, t, sl, tl)
+        times.append(time.perf_counter() - t0)
+    dt = min(times)
+    rss_after = _peak_rss_mib()
+    # tracemalloc slows numpy down: a separate run measures the allocations only
+    tracemalloc.start()
+    align_vectors(s, t, sl, tl)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    validate_beads(beads, len(s), len(t))
+    kinds: dict[str, int] = {}
+    for b in beads:
+        kinds[b.kind] = kinds.get(b.kind, 0) + 1
+    print(
+        f"vectors {len(s)} x {len(t)} (512-d): align {dt:.2f} s (best of 3: "
+        f"{', '.join(f'{x:.2f}' for x in times)}), tracemalloc peak {peak / 2**20:.0f} MiB, "
+        f"process peak RSS {rss_after:.0f} MiB (before aligning {rss_before:.0f} MiB); beads {kinds}"
+    )
+
+
+def run_bible(encoder: str) -> None:
+    from align.evaluation import merge_by_units, score_beads
+    from align.formats.beads import read_beads
+    from align.pipeline import InputOptions, align_documents, read_documents
+
+    t0 = time.perf_counter()
+    src, tgt = read_documents([BIBLE / "en/001", BIBLE / "zh/001"], InputOptions("en", "zh", presplit=True))
+    t_read = time.perf_counter() - t0
+    stages: dict[str, float] = {}
+    last = [time.perf_counter(), ""]
+
+    def progress(stage: str, done: int, total: int) -> None:
+        now = time.perf_counter()
+        if last[1]:
+            stages[str(last[1])] = stages.get(str(last[1]), 0.0) + now - float(last[0])
+        last[0], last[1] = now, stage
+
+    bitext = align_documents(src, tgt, encoder=encoder, progress=progress)
+    total = time.perf_counter() - t0
+    n = len(src.segments) + len(tgt.segments)
+    units_s = (BIBLE / "en.verse").read_text(encoding="utf-8").split()
+    units_t = (BIBLE / "zh.verse").read_text(encoding="utf-8").split()
+    pred = merge_by_units(bitext.beads, units_s, units_t)
+    sc = score_beads(read_beads(BIBLE / "gold/001.align"), pred)
+    split = ", ".join(f"{k} {v:.1f}s" for k, v in stages.items())
+    print(
+        f"bible en-zh {len(src.segments)} + {len(tgt.segments)} sentences, encoder {encoder}: "
+        f"{total:.1f} s end to end ({n / total:.0f} sentences/s; read+split {t_read:.2f}s; {split}), "
+        f"peak RSS {_peak_rss_mib():.0f} MiB; verse-merged strict P/R/F1 "
+        f"{sc.strict_p:.3f}/{sc.strict_r:.3f}/{sc.strict_f1:.3f}, lax F1 {sc.lax_f1:.3f}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("mode", choices=["vectors", "bible"])
+    ap.add_argument("--n", type=int, default=10_000)
+    ap.add_argument("--encoder", default="use")
+    args = ap.parse_args(argv)
+    if args.mode == "vectors":
+        run_vectors(args.n)
+    else:
+        run_bible(args.encoder)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
