@@ -121,3 +121,25 @@ def test_failed_export_leaves_an_existing_output_alone(project: Path, tmp_path: 
     out.write_text("previous", encoding="utf-8")
     assert main(["export", str(tmp_path / "nope.dari.json"), "-o", str(out)]) == 2
     assert out.read_text(encoding="utf-8") == "previous"
+
+
+def test_unwritable_output_directory_fails_in_one_line(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+
+    if os.geteuid() != 0:
+        locked = tmp_path / "locked"
+        locked.mkdir()
+        locked.chmod(0o500)
+        target = locked / "out.tmx"
+    elif Path("/sys").is_dir():
+        target = Path("/sys/dari-export-test.tmx")  # read-only even for root
+    else:
+        pytest.skip("no directory this user cannot write to")
+    try:
+        assert main(["export", str(project), "-o", str(target)]) == 2
+        assert "cannot write" in _error_line(capsys)
+    finally:
+        if os.geteuid() != 0:
+            (tmp_path / "locked").chmod(0o700)
