@@ -3,8 +3,8 @@
 Builds a synthetic project from the seed 001 sentences (recycled, numbered so no two
 units are equal; 1-1 beads with every 20th bead 2-1, every 50th 1-0, a finding on every
 100th), saves it, then runs ``dari export PROJECT -o OUT.tmx`` in a fresh process, so the
-figures are what a user sees: time from start to exit, and that process's peak RSS
-(``resource.getrusage(RUSAGE_CHILDREN).ru_maxrss``).
+figures are what a user sees: time from start to exit, the process's CPU time (user +
+system; steadier than wall time on a busy machine) and its peak RSS (``ru_maxrss``).
 
     python bench/export_speed.py [--beads 100000] [--to tmx] [--keep DIR]
 """
@@ -95,7 +95,8 @@ def main() -> int:
         # `dari export` in a fresh interpreter that reports its own peak RSS when done
         probe = (
             "import resource, sys; from align.cli import main; rc = main(sys.argv[1:]); "
-            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr); sys.exit(rc)"
+            "u = resource.getrusage(resource.RUSAGE_SELF); "
+            "print(u.ru_utime + u.ru_stime, u.ru_maxrss, file=sys.stderr); sys.exit(rc)"
         )
         cmd = [
             sys.executable,
@@ -117,13 +118,15 @@ def main() -> int:
         if proc.returncode != 0:
             print(proc.stderr, file=sys.stderr)
             return proc.returncode
-        peak_mb = int(proc.stderr.strip().splitlines()[-1]) / 1024
+        cpu_s, peak_kb = proc.stderr.strip().splitlines()[-1].split()
+        peak_mb = int(peak_kb) / 1024
         units = out.read_text(encoding="utf-8").count("<tu ") if args.to == "tmx" else None
         print(
             f"project: {args.beads} beads, {project.stat().st_size / 1e6:.1f} MB JSON (built in {built:.1f} s)"
         )
         print(
-            f"export --to {args.to}: {elapsed:.2f} s wall (process start to exit), peak RSS {peak_mb:.0f} MB, "
+            f"export --to {args.to}: {elapsed:.2f} s wall (process start to exit), {float(cpu_s):.2f} s CPU, "
+            f"peak RSS {peak_mb:.0f} MB, "
             f"output {out.stat().st_size / 1e6:.1f} MB" + (f", {units} tu" if units is not None else "")
         )
         if args.breakdown:
