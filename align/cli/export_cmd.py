@@ -43,6 +43,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="YYYYMMDDThhmmssZ",
         help="creation date to write (default: now); fix it for reproducible files",
     )
+    p.add_argument("-q", "--quiet", action="store_true", help="no summary line")
     p.set_defaults(func=run)
 
 
@@ -78,4 +79,13 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.flush()
     else:
         export_file(bitext, output, fmt.name, options)
+    if not args.quiet:
+        from align.cli.console import stderr
+        from align.formats.selection import count_units
+
+        written = len(bitext.beads) if fmt.name == "beads" else count_units(bitext, options)
+        left_out = len(bitext.beads) - written
+        note = f" ({left_out} left out by the options)" if left_out else ""
+        where = "stdout" if to_stdout else str(output)
+        stderr.print(f"[green]exported[/] {written} beads as {fmt.name}{note} → {where}", highlight=False)
     return 0

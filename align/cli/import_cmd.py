@@ -45,6 +45,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--tgt", metavar="FILE", help="bead files: the target sentence file, one sentence per line"
     )
+    p.add_argument("-q", "--quiet", action="store_true", help="no summary line")
     p.set_defaults(func=run)
 
 
@@ -71,4 +72,17 @@ def run(args: argparse.Namespace) -> int:
     )
     bitext = import_file(args.input, fmt.name, options)
     save_project(bitext, output)
+    if not args.quiet:
+        from align.cli.console import stderr
+
+        kinds: dict[str, int] = {}
+        for bead in bitext.beads:
+            kinds[bead.kind] = kinds.get(bead.kind, 0) + 1
+        summary = ", ".join(f"{k}: {v}" for k, v in sorted(kinds.items()))
+        stderr.print(
+            f"[green]imported[/] {len(bitext.beads)} {fmt.name} units "
+            f"({bitext.source.lang} → {bitext.target.lang}; {summary}) → {output}",
+            markup=True,
+            highlight=False,
+        )
     return 0

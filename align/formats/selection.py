@@ -82,6 +82,11 @@ def _keep(bead: Bead, options: ExportOptions) -> bool:
     return not (options.confirmed_only and bead.status is not BeadStatus.CONFIRMED)
 
 
+def count_units(bitext: Bitext, options: ExportOptions) -> int:
+    """How many beads an export with these options writes (for the CLI's closing line)."""
+    return sum(1 for bead in bitext.beads if _keep(bead, options))
+
+
 def _findings_by_bead(bitext: Bitext) -> tuple[dict[int, list[Finding]], list[Finding]]:
     """Attach each finding to the first bead that holds one of its sentences."""
     src_owner: dict[int, int] = {}

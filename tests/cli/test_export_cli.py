@@ -29,10 +29,13 @@ def _error_line(capsys: pytest.CaptureFixture[str]) -> str:
     return lines[0]
 
 
-def test_tmx_export_matches_the_golden_file(project: Path, tmp_path: Path) -> None:
+def test_tmx_export_matches_the_golden_file(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "seed.tmx"
     assert main(["export", str(project), "-o", str(out), "--date", DATE]) == 0
     assert out.read_bytes() == (GOLDEN / "seed001.tmx").read_bytes()
+    assert "exported 9 beads as tmx (3 left out by the options)" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(
@@ -64,8 +67,10 @@ def test_stdout(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("source\ttarget\tbead_type")
     assert len(lines) == 1 + 4
-    assert main(["export", str(project), "-o", "-", "--date", DATE]) == 0  # tmx by default
-    assert capsys.readouterr().out.encode() == (GOLDEN / "seed001.tmx").read_bytes()
+    assert main(["export", str(project), "-o", "-", "--date", DATE, "-q"]) == 0  # tmx by default
+    captured = capsys.readouterr()
+    assert captured.out.encode() == (GOLDEN / "seed001.tmx").read_bytes()
+    assert captured.err == ""
 
 
 def test_confirmed_only(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
