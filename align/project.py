@@ -114,15 +114,15 @@ class _Reader:
         lang = self.get(obj, "lang", str, f"{side}.")
         raw = self.get(obj, "segments", list, f"{side}.")
         segments: list[Segment] = []
+        n = len(text)
         for k, item in enumerate(raw):
-            if (
-                not isinstance(item, list)
-                or len(item) != 3
-                or not all(isinstance(v, int) and not isinstance(v, bool) for v in item)
-            ):
+            # type() checks rather than isinstance: bools are ints, and this loop runs per sentence
+            if type(item) is not list or len(item) != 3:
                 raise self.fail(f"{side}.segments[{k}] is not [start, end, para]")
             start, end, para = item
-            if not 0 <= start <= end <= len(text):
+            if type(start) is not int or type(end) is not int or type(para) is not int:
+                raise self.fail(f"{side}.segments[{k}] is not [start, end, para]")
+            if not 0 <= start <= end <= n:
                 raise self.fail(f"{side}.segments[{k}] offsets {start}..{end} lie outside the text")
             segments.append(Segment(text[start:end], start, end, para))
         path = obj.get("path")
@@ -151,19 +151,20 @@ def bitext_from_json(obj: Any, name: str = "project") -> Bitext:
     source = r.document(r.get(obj, "source", dict, ""), "source")
     target = r.document(r.get(obj, "target", dict, ""), "target")
     beads: list[Bead] = []
+    statuses = {status.value: status for status in BeadStatus}
     for k, item in enumerate(r.get(obj, "beads", list, "")):
-        where = f"beads[{k}]."
-        src = r.get(item, "src", list, where)
-        tgt = r.get(item, "tgt", list, where)
-        if not all(isinstance(v, int) and not isinstance(v, bool) for v in [*src, *tgt]):
+        src = item.get("src") if type(item) is dict else None
+        tgt = item.get("tgt") if type(item) is dict else None
+        if type(src) is not list or type(tgt) is not list:
+            raise r.fail(f"beads[{k}] needs src and tgt lists")
+        if any(type(v) is not int for v in src) or any(type(v) is not int for v in tgt):
             raise r.fail(f"beads[{k}] ids must be integers")
         score = item.get("score", 0.0)
-        if not isinstance(score, (int, float)) or isinstance(score, bool):
+        if type(score) is not float and type(score) is not int:
             raise r.fail(f"beads[{k}].score is not a number")
-        try:
-            status = BeadStatus(item.get("status", "auto"))
-        except ValueError:
-            raise r.fail(f"beads[{k}].status {item.get('status')!r} is unknown") from None
+        status = statuses.get(item.get("status", "auto"))
+        if status is None:
+            raise r.fail(f"beads[{k}].status {item.get('status')!r} is unknown")
         beads.append(Bead(tuple(src), tuple(tgt), float(score), status))
     try:
         validate_beads(beads, len(source.segments), len(target.segments))
