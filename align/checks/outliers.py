@@ -6,7 +6,8 @@ itself: the median and the median absolute deviation (MAD) of the log length rat
 the bead scores) give a robust z-score per pair, and only pairs far out on *both* the
 z-score and an absolute bound are reported, so a clean translation reports nothing.
 Identical pairs (code) and very short pairs (titles) are left out of both the statistics and
-the report. ``confidence`` is info by default: a low score is a hint, not proof of drift.
+the report. ``confidence`` is info by default: a low score is a hint, not proof of drift;
+when an encoder is at hand, a pair whose sentence vectors still agree is not reported.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from align.model import Bead, Bitext, Finding, Severity
 LENGTH_MAD_FLOOR = 0.2
 SCORE_MAD_FLOOR = 0.05
 _MAD_TO_SIGMA = 1.4826
+# Cosine similarity at which a low-scored pair is still taken for a faithful translation.
+SECOND_OPINION = 0.5
 
 
 def robust_z(values: list[float], floor: float) -> tuple[float, float]:
@@ -84,6 +87,12 @@ def check_confidence(bitext: Bitext, ctx: CheckContext) -> Iterator[Finding]:
         z = (bead.score - med) / scale
         if z > -z_limit or bead.score > ceiling:
             continue
+        if ctx.similarity is not None:
+            # Second opinion from the sentence vectors: aligner scores dip at document edges
+            # and on short titles even when the pair is a faithful translation.
+            src, tgt = bitext.bead_texts(bead)
+            if ctx.similarity(" ".join(src), " ".join(tgt)) >= SECOND_OPINION:
+                continue
         yield Finding(
             check="confidence",
             severity=Severity.INFO,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from align.model import Bitext, Document, Finding, Severity
@@ -62,6 +63,16 @@ class PairResult:
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
+
+
+def relative_path(path: str) -> str:
+    """``path`` relative to the working directory when it lies inside it, with ``/`` separators:
+    what GitHub annotations and SARIF viewers resolve against the repository root."""
+    p = Path(path)
+    try:
+        return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError):
+        return p.as_posix()
 
 
 def _normal(text: str) -> str:

@@ -6,7 +6,7 @@ for the other severities. Values are escaped as the Actions toolkit does.
 
 from __future__ import annotations
 
-from align.checks.report import PairResult, summarise
+from align.checks.report import PairResult, relative_path, summarise
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -28,7 +28,11 @@ def render(pairs: list[PairResult], fail_on: str) -> str:
             props = []
             where = f.primary
             if where is not None and where.file:
-                props += [f"file={_prop(where.file)}", f"line={where.line}", f"col={where.column}"]
+                props += [
+                    f"file={_prop(relative_path(where.file))}",
+                    f"line={where.line}",
+                    f"col={where.column}",
+                ]
             props.append(f"title={_prop('dari ' + f.check)}")
             message = f.finding.message
             if f.source and f.target:

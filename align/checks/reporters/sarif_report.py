@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from align.checks.registry import available_checks
-from align.checks.report import Location, PairResult
+from align.checks.report import Location, PairResult, relative_path
 from align.version import __version__
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -20,13 +20,9 @@ _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def _uri(path: str) -> str:
-    """Relative to the working directory when inside it (what code scanning expects)."""
-    p = Path(path)
-    try:
-        p = p.resolve().relative_to(Path.cwd().resolve())
-    except ValueError:
-        return p.resolve().as_uri() if p.is_absolute() else p.as_posix()
-    return p.as_posix()
+    """Relative to the working directory when inside it (what code scanning expects), else a file URI."""
+    rel = relative_path(path)
+    return Path(rel).resolve().as_uri() if Path(rel).is_absolute() else rel
 
 
 def _location(loc: Location) -> dict[str, Any]:

@@ -212,3 +212,18 @@ def test_crossed_unpaired_translations_are_an_alignment_slip(use_similarity, bit
     assert [f.severity for f in run_checks(replaced, ctx, only={"missing", "extra"})] == [Severity.ERROR] * 2
     # Without a similarity (no encoder loaded) both are reported.
     assert [f.severity for f in run_checks(bitext, only={"missing", "extra"})] == [Severity.ERROR] * 2
+
+
+def test_confidence_second_opinion_from_vectors(use_similarity, bitext_of: MakeBitext) -> None:  # type: ignore[no-untyped-def]
+    """python-docs howto/cporting: faithful titles the aligner scored 0.17 are not reported when
+    the vectors agree; the seed's loose sentence (T-shirts added, purpose left out) still is."""
+    seed_loose = (
+        "The bicycle marathon aiming to inform the Korean society about the realities of Khojaly Genocide ended with the distribution of informative brochures in Korean language prepared by the Embassy.",
+        "자전거 행진 행사가 끝난 뒤 호잘리 학살관련 이미지가 프린트 된 티셔츠를 입은 참가자들은 주한 아제르바이잔 대사관이 발행한 책자들을 시민들에게 배포했다.",
+    )
+    title = ("Porting Extension Modules to Python 3", "확장 모듈을 파이썬 3에 이식하기")
+    pairs = [title, *CLEAN[:3], seed_loose]
+    bitext = bitext_of(pairs, scores=[0.17, 0.9, 0.92, 0.88, 0.1])
+    found = run_checks(bitext, CheckContext(similarity=use_similarity), only={"confidence"})
+    assert [f.src for f in found] == [(4,)]
+    assert [f.src for f in run_checks(bitext, only={"confidence"})] == [(0,), (4,)]
