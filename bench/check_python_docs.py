@@ -53,6 +53,9 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--gold", action="store_true", help="use the gold 1-1 beads instead of aligning")
+    parser.add_argument(
+        "--split", action="store_true", help="split paragraphs into sentences (no --presplit)"
+    )
     parser.add_argument("--encoder", default="use")
     parser.add_argument("--sample", type=int, default=0, help="draw this many findings to read by hand")
     parser.add_argument("--seed", type=int, default=4)
@@ -73,7 +76,7 @@ def main() -> int:
         if args.gold:
             bitext = gold_bitext(en, ko)
         else:
-            options = InputOptions(src_lang="en", tgt_lang="ko", presplit=True)
+            options = InputOptions(src_lang="en", tgt_lang="ko", presplit=not args.split)
             src, tgt = read_documents([str(en), str(ko)], options)
             bitext = align_documents(src, tgt, encoder=encoder)  # type: ignore[arg-type]
         pairs += len(bitext.source.segments)
@@ -83,7 +86,7 @@ def main() -> int:
     for r in results:
         counts.update(f"{f.check}/{f.severity.value}" for f in r.findings)
     total = sum(counts.values())
-    print(f"python-docs-ko ({'gold beads' if args.gold else 'aligned, --presplit'}): {len(results)} documents, "
+    print(f"python-docs-ko ({'gold beads' if args.gold else 'aligned, ' + ('sentence-split' if args.split else '--presplit')}): {len(results)} documents, "
           f"{pairs} English paragraphs, {elapsed:.1f} s including alignment")  # fmt: skip
     print(f"findings: {total}")
     for key, n in sorted(counts.items()):

@@ -185,11 +185,14 @@ class NumFact:
 
 def _norm(value: Decimal) -> str:
     """A canonical string for a value: ``2400000.0`` and ``2.4E+6`` both give ``2400000``."""
-    value = value.normalize()
-    exp = value.as_tuple().exponent
-    if isinstance(exp, int) and exp > 0:
-        value = value.quantize(Decimal(1))
-    return format(value, "f")
+    try:
+        value = value.normalize()
+        exp = value.as_tuple().exponent
+        if isinstance(exp, int) and exp > 0:
+            value = value.quantize(Decimal(1))
+        return format(value, "f")
+    except InvalidOperation:  # beyond the context's precision (a 40-digit hash): keep it as written
+        return str(value)
 
 
 def _dec(text: str) -> Decimal | None:
