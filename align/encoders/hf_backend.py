@@ -33,7 +33,7 @@ MAX_LENGTH_CAP = 512
 _FINGERPRINT_EDGE = 1 << 20
 _OFFLINE_VARS = ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "HF_DATASETS_OFFLINE")
 
-_LOADED: dict[tuple[str, str], tuple[Any, Any]] = {}
+_LOADED: dict[tuple[str, str], tuple[Any, Any, frozenset[str]]] = {}
 _LOAD_LOCK = threading.Lock()
 
 
@@ -113,8 +113,13 @@ def _resolve_device(torch: Any, device: str | None) -> str:
     return str(parsed)
 
 
-def _load(directory: Path, device: str) -> tuple[Any, Any]:
-    """Tokenizer and model for (directory, device), loaded once per process."""
+def _load(directory: Path, device: str) -> tuple[Any, Any, frozenset[str]]:
+    """Tokenizer, model and the names of weights the checkpoint lacked, once per (directory, device).
+
+    transformers fills weights missing from a checkpoint with random values and only logs it;
+    an encoder built on random weights would quietly produce meaningless vectors, so the caller
+    checks the missing names.
+    """
     key = (str(directory), device)
     with _LOAD_LOCK:
         if key in _LOADED:
@@ -125,7 +130,9 @@ def _load(directory: Path, device: str) -> tuple[Any, Any]:
         try:
             with _quiet_offline_load():
                 tokenizer = AutoTokenizer.from_pretrained(str(directory), local_files_only=True)
-                model = AutoModel.from_pretrained(str(directory), local_files_only=True)
+                model, info = AutoModel.from_pretrained(
+                    str(directory), local_files_only=True, output_loading_info=True
+                )
         except (OSError, ValueError, KeyError, TypeError) as exc:
             first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise InputError(f"{directory}: cannot load a transformers model: {first_line}") from exc
@@ -133,8 +140,23 @@ def _load(directory: Path, device: str) -> tuple[Any, Any]:
         model.to(device)
         if torch.device(device).type == "cuda":
             model.half()
-        _LOADED[key] = (tokenizer, model)
-        return tokenizer, model
+        missing = frozenset(str(name) for name in info.get("missing_keys", ()))
+        _LOADED[key] = (tokenizer, model, missing)
+        return tokenizer, model, missing
+
+
+def _check_complete(directory: Path, missing: frozenset[str], pooling: str) -> None:
+    """Refuse a model whose used weights were not in the checkpoint (they would be random)."""
+    pooler = {name for name in missing if "pooler" in name}
+    others = sorted(missing - pooler)
+    if others:
+        raise InputError(
+            f"{directory}: the checkpoint lacks {len(others)} weights the model needs (e.g. {others[0]})"
+        )
+    if pooler and pooling == "pooler":
+        raise UsageError(
+            f"{directory}: the checkpoint has no pooler weights; use #pooling=mean or #pooling=cls"
+        )
 
 
 class HfEncoder:
@@ -162,7 +184,8 @@ class HfEncoder:
         if threads is not None:
             torch.set_num_threads(threads)
         self.options = options
-        self._tokenizer, self._model = _load(directory, self.device)
+        self._tokenizer, self._model, missing = _load(directory, self.device)
+        _check_complete(directory, missing, options.pooling)
         config = self._model.config
         self.dim = int(config.hidden_size)
         self.name = f"hf:{directory}"

@@ -133,3 +133,31 @@ def test_cuda_asked_for_without_cuda_is_a_usage_error(tiny_hf_model: Path) -> No
         get_encoder(f"hf:{tiny_hf_model}", device="cuda")
     with pytest.raises(UsageError, match="unknown device"):
         get_encoder(f"hf:{tiny_hf_model}", device="abacus")
+
+
+def _copy_with_weights(source: Path, target: Path, drop: str) -> Path:
+    """The tiny model again, with every weight whose name contains ``drop`` left out."""
+    import shutil
+
+    from safetensors.torch import load_file, save_file
+
+    shutil.copytree(source, target)
+    weights = load_file(str(source / "model.safetensors"))
+    kept = {name: tensor for name, tensor in weights.items() if drop not in name}
+    assert len(kept) < len(weights)
+    save_file(kept, str(target / "model.safetensors"), metadata={"format": "pt"})
+    return target
+
+
+def test_a_checkpoint_without_pooler_refuses_pooler_pooling_only(tiny_hf_model: Path, tmp_path: Path) -> None:
+    directory = _copy_with_weights(tiny_hf_model, tmp_path / "no-pooler", "pooler")
+    with pytest.raises(UsageError, match="no pooler weights"):
+        get_encoder(f"hf:{directory}#pooling=pooler")
+    rows = get_encoder(f"hf:{directory}", cache=False).encode(SENTENCES[:2])
+    assert rows.shape == (2, 32)
+
+
+def test_a_checkpoint_missing_weights_is_an_input_error(tiny_hf_model: Path, tmp_path: Path) -> None:
+    directory = _copy_with_weights(tiny_hf_model, tmp_path / "no-layer-1", "layer.1.")
+    with pytest.raises(InputError, match="lacks"):
+        get_encoder(f"hf:{directory}")
