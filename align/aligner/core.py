@@ -221,7 +221,8 @@ def align_vectors(
         pts_t = np.array([x for b in path for x in (b[2], b[3])], dtype=np.float64)
         band = band_around_path(pts_s, pts_t, n, m, 1.0, 1.0, params.fine_margin)
     spans, g11 = _run(scorer, BEAD_TYPES, band, n, m, progress, cancel, "align")
-    if concat_encoder is None or src_texts is None or tgt_texts is None or params.concat_budget <= 0:
+    wants_concat = n + m <= params.concat_all_below or params.concat_budget > 0
+    if concat_encoder is None or src_texts is None or tgt_texts is None or not wants_concat:
         return _scored_beads(spans, scorer, g11, band, n, m)
     first = _scored_beads(spans, scorer, g11, band, n, m)
     src_ends, tgt_ends = _concat_windows(first, n, m, params)
@@ -291,24 +292,48 @@ def _embed_windows(
     return {a: (ends[a], vecs[s:e]) for a, s, e in spans}
 
 
+def _cell(g11: np.ndarray, band: Band, i: int, j: int, n: int, m: int) -> float:
+    """The 1-1 gain of source sentence i-1 with target sentence j-1, or -1 outside the band."""
+    if not (1 <= i <= n and 1 <= j <= m) or not g11.size:
+        return -1.0
+    k = j - int(band.lo[i])
+    if not 0 <= k < band.width:
+        return -1.0
+    return float(max(g11[i, k], -1.0))
+
+
+def _rival(span: tuple[int, int, int, int], g11: np.ndarray, band: Band, n: int, m: int) -> float:
+    """How well the bead's edge sentences would pair with the neighbours just outside it:
+    a strong rival means the boundary is uncertain (a merge or split nearby)."""
+    i0, i1, j0, j1 = span
+    return max(
+        _cell(g11, band, i0 + 1, j0, n, m),  # first source sentence with the previous target
+        _cell(g11, band, i0, j0 + 1, n, m),  # first target sentence with the previous source
+        _cell(g11, band, i1, j1 + 1, n, m),  # last source sentence with the next target
+        _cell(g11, band, i1 + 1, j1, n, m),  # last target sentence with the next source
+    )
+
+
 def _scored_beads(
     spans: list[tuple[int, int, int, int]], scorer: _Scorer, g11: np.ndarray, band: Band, n: int, m: int
 ) -> list[Bead]:
-    """Attach calibrated confidences: a logistic in the bead's adjusted similarity for pairs,
-    and in the best similarity the sentence had to *any* candidate for unpaired sentences."""
+    """Attach calibrated confidences: for pairs a logistic in the bead's adjusted similarity and
+    its strongest rival at the edges; for unpaired sentences a logistic in the best 1-1 gain
+    the sentence had with any candidate."""
     p = scorer.p
     row_best = g11.max(axis=1) if g11.size else np.zeros(n + 1, dtype=np.float32)
     col_best = np.full(m + 1, -1.0, dtype=np.float64)
     if g11.size:
         # only unpaired target sentences need their best pair; rows whose band holds column
         # j form one contiguous run because lo and hi are monotone
-        for i0, i1, j0, j1 in spans:
+        for i0, i1, _j0, j1 in spans:
             if i0 == i1:
                 r0 = int(np.searchsorted(band.hi, j1, side="right"))
                 r1 = int(np.searchsorted(band.lo, j1, side="right"))
                 if r1 > r0:
                     col_best[j1] = float(g11[np.arange(r0, r1), j1 - band.lo[r0:r1]].max())
     conf = np.zeros(len(spans), dtype=np.float64)
+    sims: dict[int, np.ndarray] = {}
     by_type: dict[tuple[int, int], list[int]] = {}
     for k, (i0, i1, j0, j1) in enumerate(spans):
         by_type.setdefault((i1 - i0, j1 - j0), []).append(k)
@@ -320,12 +345,20 @@ def _scored_beads(
             u = scorer.fa.merged[a][ends_i]
             v = scorer.fb.merged[b][ends_j]
             bg = 0.5 * (scorer.fa.background[a][ends_i] + scorer.fb.background[b][ends_j])
-            sim = np.einsum("rd,rd->r", u, v) - p.margin * bg
-            conf[idx] = _sigmoid(p.conf_slope * (sim - p.conf_offset))
+            sims[a * 10 + b] = np.einsum("rd,rd->r", u, v) - p.margin * bg
         elif a:
             conf[idx] = _sigmoid(p.null_conf_slope * (p.null_conf_offset - row_best[ends_i]))
         else:
             conf[idx] = _sigmoid(p.null_conf_slope * (p.null_conf_offset - col_best[ends_j]))
+    # Similarity levels differ between language pairs and encoders, so pairs are judged
+    # relative to the document's typical 1-1 bead: sim - median, rival - median.
+    typical = float(np.median(sims[11])) if 11 in sims and len(sims[11]) else 0.0
+    for (a, b), ks in by_type.items():
+        if a and b:
+            idx = np.array(ks, dtype=np.int64)
+            rival = np.array([_rival(spans[k], g11, band, n, m) for k in ks], dtype=np.float64)
+            rel = sims[a * 10 + b] - typical
+            conf[idx] = _sigmoid(p.conf_slope * (rel - p.conf_offset) - p.conf_rival * (rival - typical))
     conf = np.round(np.clip(conf, 0.0, 1.0), 6)
     beads = [
         Bead(tuple(range(i0, i1)), tuple(range(j0, j1)), float(c))

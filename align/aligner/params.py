@@ -21,19 +21,19 @@ class AlignParams:
     # -- bead gain: w * (cos - margin * background) + bias + length + paragraph terms
     margin: float = 1.5
     """How much of each sentence's mean similarity to unrelated sentences is subtracted (hubness)."""
-    null_gain: float = -0.06
+    null_gain: float = -0.04
     """Gain of leaving one sentence unpaired (1-0/0-1); a pair must beat twice this to be kept."""
-    bias_1_2: float = 0.0
+    bias_1_2: float = -0.02
     """Added to 1-2/2-1 beads: merging needs evidence beyond the merged vector's similarity."""
-    bias_1_3: float = -0.05
-    bias_2_2: float = -0.1
+    bias_1_3: float = -0.1
+    bias_2_2: float = -0.15
     weight_1_1: float = 1.0
     weight_merge: float = 1.15
     """Similarity weight of beads with three or more sentences (they stand for more text)."""
     length_weight: float = 0.25
     """Gale-Church-style: penalty per squared log-ratio of character lengths (ratio from the text)."""
     length_smoothing: float = 20.0
-    anchor_weight: float = 0.3
+    anchor_weight: float = 0.15
     """Bonus for shared numbers and Latin-script tokens (cosine of the anchor bags)."""
     paragraph_penalty: float = 0.08
     """Penalty per side for a bead whose sentences come from two paragraphs."""
@@ -47,17 +47,20 @@ class AlignParams:
     fine_margin: float = 4.0
     """Half-width (sentences) of the fine band around the 1-1 path of the middle pass."""
     # -- embedding real concatenations (only when align_vectors gets a concat_encoder)
-    concat_all_below: int = 3000
+    concat_all_below: int = 2500
     """Texts with at most this many sentences (both sides) get every 2- and 3-window embedded."""
-    concat_budget: float = 0.3
-    """Longer texts: at most this many windows per sentence, around the least certain beads."""
+    concat_budget: float = 0.0
+    """Longer texts: at most this many windows per sentence, around the least certain beads
+    (0 by default: on the Bible, 11k sentences, it cost 2x the encoding time for no gain)."""
     concat_min_conf: float = 0.9
     """1-1 beads at least this confident are not worth re-examining."""
-    # -- confidence calibration: logistic in the bead's adjusted similarity
-    conf_slope: float = 12.0
-    conf_offset: float = 0.12
-    null_conf_slope: float = 12.0
-    null_conf_offset: float = 0.10
+    # -- confidence calibration: logistic in the bead's adjusted similarity (pairs) or in the
+    # best 1-1 gain the sentence had (unpaired), fitted on the dev sets (bench/README.md)
+    conf_slope: float = 1.32
+    conf_offset: float = -1.96
+    conf_rival: float = 0.79
+    null_conf_slope: float = 5.62
+    null_conf_offset: float = 0.62
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
