@@ -358,10 +358,11 @@ def _scored_beads(
             idx = np.array(ks, dtype=np.int64)
             rival = np.array([_rival(spans[k], g11, band, n, m) for k in ks], dtype=np.float64)
             rel = sims[a * 10 + b] - typical
-            conf[idx] = _sigmoid(p.conf_slope * (rel - p.conf_offset) - p.conf_rival * (rival - typical))
-    conf = np.round(np.clip(conf, 0.0, 1.0), 6)
+            z = p.conf_slope * (rel - p.conf_offset) - p.conf_rival * (rival - typical)
+            conf[idx] = _sigmoid(np.asarray(z, dtype=np.float64))
+    rounded = np.round(np.clip(conf, 0.0, 1.0), 6).tolist()
     beads = [
         Bead(tuple(range(i0, i1)), tuple(range(j0, j1)), float(c))
-        for (i0, i1, j0, j1), c in zip(spans, conf, strict=True)
+        for (i0, i1, j0, j1), c in zip(spans, rounded, strict=True)
     ]
     return beads

@@ -21,7 +21,7 @@ class AlignParams:
     # -- bead gain: w * (cos - margin * background) + bias + length + paragraph terms
     margin: float = 1.5
     """How much of each sentence's mean similarity to unrelated sentences is subtracted (hubness)."""
-    null_gain: float = -0.04
+    null_gain: float = -0.06
     """Gain of leaving one sentence unpaired (1-0/0-1); a pair must beat twice this to be kept."""
     bias_1_2: float = -0.02
     """Added to 1-2/2-1 beads: merging needs evidence beyond the merged vector's similarity."""

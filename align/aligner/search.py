@@ -123,7 +123,7 @@ def banded_dp(
     score = np.full((n + 1, width), NEG, dtype=np.float64)
     back = np.full((n + 1, width), -1, dtype=np.int8)
     t01 = next((t for t, ab in enumerate(types) if ab == (0, 1)), None)
-    g01 = float(gains[t01]) if t01 is not None else None  # type: ignore[arg-type]
+    g01 = float(gains[t01]) if t01 is not None else None
     offs = ks * g01 if g01 is not None else None
     row_types = [(t, a, b, gains[t]) for t, (a, b) in enumerate(types) if a > 0]
     cand = np.empty((len(row_types), width), dtype=np.float64)
