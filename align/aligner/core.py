@@ -292,34 +292,39 @@ def _embed_windows(
     return {a: (ends[a], vecs[s:e]) for a, s, e in spans}
 
 
-def _cell(g11: np.ndarray, band: Band, i: int, j: int, n: int, m: int) -> float:
-    """The 1-1 gain of source sentence i-1 with target sentence j-1, or -1 outside the band."""
-    if not (1 <= i <= n and 1 <= j <= m) or not g11.size:
-        return -1.0
-    k = j - int(band.lo[i])
-    if not 0 <= k < band.width:
-        return -1.0
-    return float(max(g11[i, k], -1.0))
-
-
-def _rival(span: tuple[int, int, int, int], g11: np.ndarray, band: Band, n: int, m: int) -> float:
-    """How well the bead's edge sentences would pair with the neighbours just outside it:
-    a strong rival means the boundary is uncertain (a merge or split nearby)."""
+def _extension(span: tuple[int, int, int, int], scorer: _Scorer, sim: float, n: int, m: int) -> float:
+    """How much the bead's similarity would rise by taking in one more neighbouring sentence
+    (before or after, on either side): a bead that gains from growing is probably cut short."""
     i0, i1, j0, j1 = span
-    return max(
-        _cell(g11, band, i0 + 1, j0, n, m),  # first source sentence with the previous target
-        _cell(g11, band, i0, j0 + 1, n, m),  # first target sentence with the previous source
-        _cell(g11, band, i1, j1 + 1, n, m),  # last source sentence with the next target
-        _cell(g11, band, i1 + 1, j1, n, m),  # last target sentence with the next source
-    )
+    a, b = i1 - i0, j1 - j0
+    fa, fb = scorer.fa, scorer.fb
+    best = -1.0
+    options = []
+    if a < 3:
+        if i1 < n:
+            options.append((a + 1, b, i1 + 1, j1))
+        if i0 > 0:
+            options.append((a + 1, b, i1, j1))
+    if b < 3:
+        if j1 < m:
+            options.append((a, b + 1, i1, j1 + 1))
+        if j0 > 0:
+            options.append((a, b + 1, i1, j1))
+    for aa, bb, ii, jj in options:
+        if aa > 3 or bb > 3:
+            continue
+        val = float(fa.merged[aa][ii] @ fb.merged[bb][jj])
+        val -= scorer.p.margin * 0.5 * float(fa.background[aa][ii] + fb.background[bb][jj])
+        best = max(best, val - sim)
+    return best
 
 
 def _scored_beads(
     spans: list[tuple[int, int, int, int]], scorer: _Scorer, g11: np.ndarray, band: Band, n: int, m: int
 ) -> list[Bead]:
     """Attach calibrated confidences: for pairs a logistic in the bead's adjusted similarity and
-    its strongest rival at the edges; for unpaired sentences a logistic in the best 1-1 gain
-    the sentence had with any candidate."""
+    in how much it would gain by taking in a neighbour; for unpaired sentences a logistic in the
+    best 1-1 gain the sentence had with any candidate."""
     p = scorer.p
     row_best = g11.max(axis=1) if g11.size else np.zeros(n + 1, dtype=np.float32)
     col_best = np.full(m + 1, -1.0, dtype=np.float64)
@@ -356,9 +361,13 @@ def _scored_beads(
     for (a, b), ks in by_type.items():
         if a and b:
             idx = np.array(ks, dtype=np.int64)
-            rival = np.array([_rival(spans[k], g11, band, n, m) for k in ks], dtype=np.float64)
-            rel = sims[a * 10 + b] - typical
-            z = p.conf_slope * (rel - p.conf_offset) - p.conf_rival * (rival - typical)
+            own = sims[a * 10 + b]
+            ext = np.array(
+                [_extension(spans[k], scorer, float(own[r]), n, m) for r, k in enumerate(ks)],
+                dtype=np.float64,
+            )
+            rel = own - typical
+            z = p.conf_bias + p.conf_slope * rel - p.conf_extension * ext
             conf[idx] = _sigmoid(np.asarray(z, dtype=np.float64))
     rounded = np.round(np.clip(conf, 0.0, 1.0), 6).tolist()
     beads = [

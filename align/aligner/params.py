@@ -54,13 +54,16 @@ class AlignParams:
     (0 by default: on the Bible, 11k sentences, it cost 2x the encoding time for no gain)."""
     concat_min_conf: float = 0.9
     """1-1 beads at least this confident are not worth re-examining."""
-    # -- confidence calibration: logistic in the bead's adjusted similarity (pairs) or in the
-    # best 1-1 gain the sentence had (unpaired), fitted on the dev sets (bench/README.md)
-    conf_slope: float = 1.32
-    conf_offset: float = -1.96
-    conf_rival: float = 0.79
-    null_conf_slope: float = 5.62
-    null_conf_offset: float = 0.62
+    # -- confidence calibration, fitted by logistic regression on the dev sets (bench/README.md).
+    # Pairs: z = bias + slope * (similarity - document's median 1-1 similarity) - extension *
+    # (gain in similarity from taking in one more neighbour). On dev the similarity itself
+    # carried no information beyond the extension term (its fitted weight was slightly
+    # negative), so its slope is 0. Unpaired: slope * (offset - best 1-1 gain of the sentence).
+    conf_bias: float = 2.2
+    conf_slope: float = 0.0
+    conf_extension: float = 8.96
+    null_conf_slope: float = 5.28
+    null_conf_offset: float = 0.68
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
