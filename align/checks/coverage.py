@@ -80,51 +80,6 @@ def _split_leftover(bitext: Bitext, side: str, run: list[int]) -> bool:
     return False
 
 
-# Cosine similarity (sentence vectors) above which an unpaired source run and the unpaired
-# target run right next to it are taken for translations of each other.
-CROSSED_SIMILARITY = 0.5
-
-
-def _crossed_partner(bitext: Bitext, side: str, run: list[int]) -> list[int]:
-    """The other side's unpaired sentences in the null beads right next to this run: a
-    "missing" next to an "extra" is either a replaced sentence or an alignment slip."""
-    beads = bitext.beads
-
-    def mine(b: Bead) -> tuple[int, ...]:
-        return b.src if side == "src" else b.tgt
-
-    def theirs(b: Bead) -> tuple[int, ...]:
-        return b.tgt if side == "src" else b.src
-
-    wanted = set(run)
-    ks = [k for k, b in enumerate(beads) if mine(b) and not theirs(b) and mine(b)[0] in wanted]
-    if not ks:
-        return []
-    partner: list[int] = []
-    k = ks[0] - 1
-    while k >= 0 and theirs(beads[k]) and not mine(beads[k]):
-        partner[:0] = theirs(beads[k])
-        k -= 1
-    k = ks[-1] + 1
-    while k < len(beads) and theirs(beads[k]) and not mine(beads[k]):
-        partner.extend(theirs(beads[k]))
-        k += 1
-    return partner
-
-
-def _slipped(bitext: Bitext, ctx: CheckContext, side: str, run: list[int]) -> bool:
-    """An unpaired run whose unpaired neighbour on the other side says the same thing."""
-    if ctx.similarity is None:
-        return False
-    partner = _crossed_partner(bitext, side, run)
-    if not partner:
-        return False
-    doc, other = (bitext.source, bitext.target) if side == "src" else (bitext.target, bitext.source)
-    mine_text = " ".join(doc.segments[i].text for i in run)
-    their_text = " ".join(other.segments[j].text for j in partner)
-    return ctx.similarity(mine_text, their_text) >= CROSSED_SIMILARITY
-
-
 def _findings(bitext: Bitext, ctx: CheckContext, side: str) -> Iterator[Finding]:
     doc = bitext.source if side == "src" else bitext.target
     other = bitext.target if side == "src" else bitext.source
@@ -135,8 +90,7 @@ def _findings(bitext: Bitext, ctx: CheckContext, side: str) -> Iterator[Finding]
             continue
         what = _describe(doc, run)
         has_letters = any(ch.isalpha() for t in texts for ch in t)
-        slipped = has_letters and _slipped(bitext, ctx, side, run)
-        leftover = has_letters and not slipped and _split_leftover(bitext, side, run)
+        leftover = has_letters and _split_leftover(bitext, side, run)
         if check == "missing":
             message = f"{what} of the {doc.lang} text has no counterpart in the {other.lang} text"
             suggestion = f"translate it into {other.lang}, or remove it from the {doc.lang} text"
@@ -145,13 +99,9 @@ def _findings(bitext: Bitext, ctx: CheckContext, side: str) -> Iterator[Finding]
             suggestion = f"check whether it was added on purpose; otherwise remove it or add it to the {other.lang} text"
         if leftover:
             message += "; it is probably part of the neighbouring pair (a sentence split left unpaired)"
-        if slipped:
-            message += (
-                "; it reads like a translation of the unpaired text next to it (an alignment slip, not drift)"
-            )
         yield Finding(
             check=check,
-            severity=Severity.ERROR if has_letters and not (leftover or slipped) else Severity.INFO,
+            severity=Severity.ERROR if has_letters and not leftover else Severity.INFO,
             message=message,
             src=tuple(run) if side == "src" else (),
             tgt=tuple(run) if side == "tgt" else (),

@@ -12,7 +12,7 @@ from align.checks.names import jaro_winkler
 from align.checks.terms import term_occurs
 from align.config import config_from_table
 from align.errors import InputError
-from align.model import Bitext, Severity
+from align.model import BeadStatus, Bitext, Severity
 
 MakeBitext = Callable[..., Bitext]
 
@@ -199,19 +199,26 @@ def use_similarity():  # type: ignore[no-untyped-def]
 
 
 def test_crossed_unpaired_translations_are_an_alignment_slip(use_similarity, bitext_of: MakeBitext) -> None:  # type: ignore[no-untyped-def]
-    """FLORES devtest 078: the aligner left a sentence and its translation both unpaired."""
+    """FLORES devtest 078: the aligner left a sentence and its translation both unpaired; the
+    checks see them as one pair (so the number check still compares them)."""
     en = "California Governor Arnold Schwarzenegger signed into law a bill that bans the sale or rental of violent video games to minors."
     ko = "아놀드 슈워제네거 캘리포니아 주지사는 미성년자에게 폭력적인 비디오 게임을 판매하거나 대여하는 것을 금지하는 법안에 서명했다."
-    bitext = bitext_of([(None, ko), (en, None), CLEAN[1], CLEAN[2]])
     ctx = CheckContext(similarity=use_similarity)
-    found = run_checks(bitext, ctx, only={"missing", "extra"})
-    assert [f.severity for f in found] == [Severity.INFO, Severity.INFO]
-    assert all("alignment slip" in f.message for f in found)
+    bitext = bitext_of([(None, ko), (en, None), CLEAN[1], CLEAN[2]])
+    assert run_checks(bitext, ctx) == []
+    drifted = bitext_of(
+        [(None, ko.replace("서명했다", "2006년에 서명했다")), (en + " It was 2005.", None), CLEAN[1]]
+    )
+    assert [(f.check, f.src, f.tgt) for f in run_checks(drifted, ctx)] == [("number", (0,), (0,))]
     # A sentence replaced by an unrelated one stays an error on both sides.
     replaced = bitext_of([(None, CLEAN[4][1]), (en, None), CLEAN[1], CLEAN[2]])
     assert [f.severity for f in run_checks(replaced, ctx, only={"missing", "extra"})] == [Severity.ERROR] * 2
     # Without a similarity (no encoder loaded) both are reported.
     assert [f.severity for f in run_checks(bitext, only={"missing", "extra"})] == [Severity.ERROR] * 2
+    # Reviewed beads are the user's word: never re-paired.
+    for bead in bitext.beads[:2]:
+        bead.status = BeadStatus.CONFIRMED
+    assert len(run_checks(bitext, ctx, only={"missing", "extra"})) == 2
 
 
 def test_confidence_second_opinion_from_vectors(use_similarity, bitext_of: MakeBitext) -> None:  # type: ignore[no-untyped-def]
