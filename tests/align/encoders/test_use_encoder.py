@@ -136,3 +136,18 @@ def test_signature_names_model_and_versions(use_encoder: Encoder) -> None:
 def test_use_refuses_a_gpu_device() -> None:
     with pytest.raises(UsageError, match="CPU only"):
         get_encoder("use", device="cuda")
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_cancel_during_encoding_stops_between_micro_batches(
+    multilingual_sentences: list[str], threads: int
+) -> None:
+    encoder = get_encoder("use", threads=threads, cache=False)
+    reports: list[int] = []
+    with pytest.raises(CancelledError):
+        encoder.encode(
+            multilingual_sentences,
+            progress=lambda _s, done, _t: reports.append(done),
+            cancel=lambda: len(reports) > 1,
+        )
+    assert 0 < max(reports) < len(multilingual_sentences)
