@@ -54,6 +54,21 @@ class _Scorer:
             return self.p.bias_1_2
         return self.p.bias_1_3
 
+    def null_gains(self, a: int, b: int) -> np.ndarray | float:
+        """Gain of leaving a sentence unpaired: ``null_gain``, lowered for sentences longer
+        than the document's median (long sentences are rarely left untranslated) when
+        ``null_length_weight`` is set."""
+        p = self.p
+        if not p.null_length_weight:
+            return p.null_gain
+        side = self.fa if a else self.fb
+        lens = side.lens[1][1:].astype(np.float64)
+        excess = np.maximum(np.log(lens / max(float(np.median(lens)), 1.0)), 0.0)
+        per = p.null_gain - p.null_length_weight * excess
+        if a:
+            return np.concatenate([[p.null_gain], per])[:, None]
+        return per
+
     def sim(self, a: int, b: int, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         """Margin-adjusted similarity of beads (a, b) ending at (rows[r], cols[r, k]).
 
@@ -114,7 +129,7 @@ def _run(
     for a, b in types:
         check_cancel(cancel)
         if a == 0 or b == 0:
-            gains.append(scorer.p.null_gain)
+            gains.append(scorer.null_gains(a, b))
             continue
         with _single_thread_blas():
             g = band_gains(scorer.gain, a, b, band, n, m, chunk=128)
@@ -356,7 +371,7 @@ def _scored_beads(
         else:
             conf[idx] = _sigmoid(p.null_conf_slope * (p.null_conf_offset - col_best[ends_j]))
     # Similarity levels differ between language pairs and encoders, so pairs are judged
-    # relative to the document's typical 1-1 bead: sim - median, rival - median.
+    # relative to the document's typical 1-1 bead: sim - median, extension terms are absolute.
     typical = float(np.median(sims[11])) if 11 in sims and len(sims[11]) else 0.0
     for (a, b), ks in by_type.items():
         if a and b:

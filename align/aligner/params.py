@@ -23,6 +23,8 @@ class AlignParams:
     """How much of each sentence's mean similarity to unrelated sentences is subtracted (hubness)."""
     null_gain: float = -0.06
     """Gain of leaving one sentence unpaired (1-0/0-1); a pair must beat twice this to be kept."""
+    null_length_weight: float = 0.0
+    """Lowers the unpaired gain by this much per unit of log(length / median length)."""
     bias_1_2: float = -0.02
     """Added to 1-2/2-1 beads: merging needs evidence beyond the merged vector's similarity."""
     bias_1_3: float = -0.1

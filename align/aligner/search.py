@@ -112,8 +112,9 @@ def banded_dp(
 ) -> list[tuple[int, int, int, int]]:
     """Best monotone bead sequence; returns beads as (i0, i1, j0, j1) half-open ranges.
 
-    ``gains[t]`` is an (n + 1, width) array for bead type ``types[t]`` (NEG outside the band),
-    or a float for the null types (1, 0) and (0, 1). Each row is computed with slices (the
+    ``gains[t]`` is an (n + 1, width) array for bead type ``types[t]`` (NEG outside the band);
+    for (1, 0) an (n + 1, 1) array (per source sentence) or a float, for (0, 1) an (m,) array
+    (per target sentence) or a float. Each row is computed with slices (the
     predecessor row shifted by the difference of band offsets), so the per-row cost is a
     handful of numpy calls whatever the number of bead types."""
     width = band.width
@@ -123,8 +124,13 @@ def banded_dp(
     score = np.full((n + 1, width), NEG, dtype=np.float64)
     back = np.full((n + 1, width), -1, dtype=np.int8)
     t01 = next((t for t, ab in enumerate(types) if ab == (0, 1)), None)
-    g01 = float(gains[t01]) if t01 is not None else None
-    offs = ks * g01 if g01 is not None else None
+    # 0-1 gains may be one number or one per target sentence (an (m,) array); their prefix
+    # sums turn the chain of 0-1 moves along a row into a running maximum
+    g01 = gains[t01] if t01 is not None else None
+    prefix01: np.ndarray | None = None
+    if g01 is not None:
+        per_tgt = np.broadcast_to(np.asarray(g01, dtype=np.float64), (m,))
+        prefix01 = np.concatenate([[0.0], np.cumsum(per_tgt), np.zeros(width + 1)])
     row_types = [(t, a, b, gains[t]) for t, (a, b) in enumerate(types) if a > 0]
     cand = np.empty((len(row_types), width), dtype=np.float64)
     type_of_row = np.array([t for t, _, _, _ in row_types], dtype=np.int8)
@@ -148,6 +154,9 @@ def banded_dp(
             else:
                 src = score[i - a, : width + shift]
                 dst = cand[r, -shift:]
+            if isinstance(g, np.ndarray) and g.shape[1] == 1:
+                np.add(src, g[i, 0], out=dst)
+                continue
             if isinstance(g, np.ndarray):
                 gi = g[i, : width - shift] if shift >= 0 else g[i, -shift:]
                 np.add(src, gi, out=dst)
@@ -165,8 +174,9 @@ def banded_dp(
             arg[0] = -1
         valid_w = hi[i] - lo[i]
         best[valid_w:] = NEG
-        if offs is not None and t01 is not None:
-            # row[k] = max(best[k], row[k-1] + g01): a running max of best[k] - k*g01
+        if prefix01 is not None and t01 is not None:
+            # row[k] = max(best[k], row[k-1] + g01[j-1]): a running max of best[k] - P[j]
+            offs = prefix01[lo[i] : lo[i] + width]
             run = np.maximum.accumulate(best - offs) + offs
             from_left = run > best + 1e-9
             from_left[valid_w:] = False
