@@ -120,7 +120,6 @@ def banded_dp(
     width = band.width
     lo = band.lo.tolist()
     hi = band.hi.tolist()
-    ks = np.arange(width, dtype=np.float64)
     score = np.full((n + 1, width), NEG, dtype=np.float64)
     back = np.full((n + 1, width), -1, dtype=np.int8)
     t01 = next((t for t, ab in enumerate(types) if ab == (0, 1)), None)
