@@ -234,3 +234,36 @@ def test_confidence_second_opinion_from_vectors(use_similarity, bitext_of: MakeB
     found = run_checks(bitext, CheckContext(similarity=use_similarity), only={"confidence"})
     assert [f.src for f in found] == [(4,)]
     assert [f.src for f in run_checks(bitext, only={"confidence"})] == [(0,), (4,)]
+
+
+def test_sentence_merged_into_neighbour_is_lent_back(use_similarity) -> None:  # type: ignore[no-untyped-def]
+    """FLORES devtest 052: the aligner returned [1, 2]:[1] and []:[2]."""
+    from align.model import Bead, Document, Segment, validate_beads
+
+    en = [
+        "Widespread looting reportedly continued overnight, as law enforcement officers were not present on Bishkek's streets.",
+        'Bishkek was described as sinking into a state of "anarchy" by one observer, as gangs of people roamed the streets and plundered stores of consumer goods.',
+        "Several Bishkek residents blamed protesters from the south for the lawlessness.",
+    ]
+    ko = [
+        "비슈케크 시가지에 법 집행관들이 나타나지 않자, 간밤에 광범위한 약탈이 계속되었다고 전해진다.",
+        "한 목격자는 사람들이 무리를 이루어 거리를 배회하고 물품을 약탈하는 것으로 보아 비슈케크(Bishkek)가 무정부 상태로 빠지고 있다고 묘사하였습니다.",
+        "일부 비슈케크 주민들은 남부 지역 시위대의 불법 무법 행위를 비난했습니다.",
+    ]
+
+    def doc(lines: list[str], lang: str) -> Document:
+        text, segs = "", []
+        for line in lines:
+            segs.append(Segment(line, len(text), len(text) + len(line), 0))
+            text += line + " "
+        return Document(lang, text, segs)
+
+    beads = [Bead((0,), (0,), 0.98), Bead((1, 2), (1,), 0.87), Bead((), (2,), 0.0)]
+    bitext = Bitext(doc(en, "en"), doc(ko, "ko"), beads)
+    from align.checks.slips import repair_slips
+
+    repaired = repair_slips(bitext, CheckContext(similarity=use_similarity))
+    assert [(b.src, b.tgt) for b in repaired.beads] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
+    validate_beads(repaired.beads, 3, 3)
+    assert [(b.src, b.tgt) for b in bitext.beads][1] == ((1, 2), (1,))  # the user's bitext is untouched
+    assert run_checks(bitext, CheckContext(similarity=use_similarity)) == []
