@@ -376,7 +376,9 @@ def _digit_facts(text: str, korean: bool) -> list[NumFact]:
                 glued = True  # "3D", "4K": part of a name
         if len(values) == 1 and not glued:
             only = next(iter(values))
-            year = _is_year(raw, only) and not (korean and text[m.end() : m.end() + 1] in "만억조천백십")
+            year = _is_year(raw, only) and not (
+                korean and text[m.end() : m.end() + 1] in tuple("만억조천백십")
+            )
         shown = text[start:end] if end - start < 40 else raw
         if unit in _IMPERIAL:
             kind = _IMPERIAL[unit][0]

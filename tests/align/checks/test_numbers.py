@@ -89,3 +89,8 @@ def test_ambiguous_thousands_dot_reads_both_ways() -> None:
 
 def test_may_is_a_month_only_next_to_a_number() -> None:
     assert [f.text for f in extract_facts("You may go on May 5", "en")] == ["May", "5"]
+
+
+def test_year_at_the_end_of_a_korean_text() -> None:
+    assert [f.year for f in extract_facts("발표는 2016", "ko")] == [True]
+    assert [f.year for f in extract_facts("2016만", "ko")] == [False]
