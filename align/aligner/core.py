@@ -41,6 +41,18 @@ class _Scorer:
         self.fb = fb
         self.p = params
         self.ratio = ratio
+        # Encoders differ in how similar unrelated sentences look (USE: ~0.07, e5: ~0.78).
+        # Similarities are mapped affinely so that this document's mean similarity lands on
+        # the reference level the weights were tuned at, and 1 stays 1.
+        bg = fa.background[1][1:]
+        mu = float(bg.mean()) if len(bg) else params.reference_similarity
+        mu = min(mu, 0.95)
+        self.scale = (1.0 - params.reference_similarity) / (1.0 - mu)
+        self.shift = (1.0 - params.margin) * (params.reference_similarity - self.scale * mu)
+
+    def adjust(self, dots: np.ndarray | float, bg: np.ndarray | float) -> np.ndarray | float:
+        """Margin-adjusted similarity on the reference scale."""
+        return self.scale * (dots - self.p.margin * bg) + self.shift
 
     def weight(self, a: int, b: int) -> float:
         return self.p.weight_1_1 if a + b == 2 else (self.p.weight_merge if a + b > 3 else 1.0)
@@ -80,7 +92,7 @@ class _Scorer:
         block = u @ self.fb.merged[b][c0:c1].T
         dots = np.take_along_axis(block, cols - c0, axis=1)
         bg = 0.5 * (self.fa.background[a][rows][:, None] + self.fb.background[b][cols])
-        return dots - np.float32(self.p.margin) * bg
+        return np.asarray(self.adjust(dots, bg), dtype=np.float32)
 
     def gain(self, a: int, b: int, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         p = self.p
@@ -143,6 +155,13 @@ def _block_ids(n: int, blocks: int) -> np.ndarray:
     return (np.arange(n) * blocks) // n
 
 
+def _block_sums(x: np.ndarray, ids: np.ndarray, blocks: int) -> np.ndarray:
+    run = np.zeros((len(x) + 1, x.shape[1]), dtype=np.float64)
+    np.cumsum(x, axis=0, out=run[1:])
+    bounds = np.searchsorted(ids, np.arange(blocks + 1))
+    return (run[bounds[1:]] - run[bounds[:-1]]).astype(np.float32)
+
+
 def _coarse_band(
     src: np.ndarray,
     tgt: np.ndarray,
@@ -155,9 +174,9 @@ def _coarse_band(
     n, m = len(src), len(tgt)
     kb = min(params.coarse_blocks, n, m)
     bs, bt = _block_ids(n, kb), _block_ids(m, kb)
-    # block ids are sorted, so each block is a contiguous run: reduceat sums them in one go
-    cs = np.add.reduceat(src, np.searchsorted(bs, np.arange(kb)), axis=0).astype(np.float32)
-    ct = np.add.reduceat(tgt, np.searchsorted(bt, np.arange(kb)), axis=0).astype(np.float32)
+    # block ids are sorted, so each block is a contiguous run: differences of a running sum
+    cs = _block_sums(src, bs, kb)
+    ct = _block_sums(tgt, bt, kb)
     ls = np.bincount(bs, weights=src_lens, minlength=kb)
     lt = np.bincount(bt, weights=tgt_lens, minlength=kb)
     cs /= np.maximum(np.linalg.norm(cs, axis=1, keepdims=True), 1e-12)
@@ -328,8 +347,8 @@ def _extension(span: tuple[int, int, int, int], scorer: _Scorer, sim: float, n: 
     for aa, bb, ii, jj in options:
         if aa > 3 or bb > 3:
             continue
-        val = float(fa.merged[aa][ii] @ fb.merged[bb][jj])
-        val -= scorer.p.margin * 0.5 * float(fa.background[aa][ii] + fb.background[bb][jj])
+        dot = float(fa.merged[aa][ii] @ fb.merged[bb][jj])
+        val = float(scorer.adjust(dot, 0.5 * float(fa.background[aa][ii] + fb.background[bb][jj])))
         best = max(best, val - sim)
     return best
 
@@ -365,7 +384,7 @@ def _scored_beads(
             u = scorer.fa.merged[a][ends_i]
             v = scorer.fb.merged[b][ends_j]
             bg = 0.5 * (scorer.fa.background[a][ends_i] + scorer.fb.background[b][ends_j])
-            sims[a * 10 + b] = np.einsum("rd,rd->r", u, v) - p.margin * bg
+            sims[a * 10 + b] = np.asarray(scorer.adjust(np.einsum("rd,rd->r", u, v), bg))
         elif a:
             conf[idx] = _sigmoid(p.null_conf_slope * (p.null_conf_offset - row_best[ends_i]))
         else:

@@ -32,10 +32,10 @@ def _window_sums(x: np.ndarray, a: int) -> np.ndarray:
     n = x.shape[0]
     out = np.zeros((n + 1, *x.shape[1:]), dtype=x.dtype)
     if a <= n:
-        acc = x[0 : n - a + 1].copy()
+        acc = out[a:]
+        acc[...] = x[0 : n - a + 1]
         for k in range(1, a):
             acc += x[k : n - a + 1 + k]
-        out[a:] = acc
     return out
 
 

@@ -21,6 +21,9 @@ class AlignParams:
     # -- bead gain: w * (cos - margin * background) + bias + length + paragraph terms
     margin: float = 1.5
     """How much of each sentence's mean similarity to unrelated sentences is subtracted (hubness)."""
+    reference_similarity: float = 0.07
+    """Mean similarity of unrelated sentences at which the weights were tuned (USE on the dev
+    sets); other encoders' similarities are mapped onto this scale per document."""
     null_gain: float = -0.06
     """Gain of leaving one sentence unpaired (1-0/0-1); a pair must beat twice this to be kept."""
     null_length_weight: float = 0.0

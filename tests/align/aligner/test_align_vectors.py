@@ -191,3 +191,16 @@ def test_property_coverage_monotone_scores_deterministic(n: int, m: int, seed: i
     assert all(0.0 <= b.score <= 1.0 for b in beads)
     again = align_vectors(s, t, sl, tl, src_paras=paras, params=params)
     assert [(b.src, b.tgt, b.score) for b in again] == [(b.src, b.tgt, b.score) for b in beads]
+
+
+def test_anisotropic_encoder_gives_the_same_alignment() -> None:
+    # e5-like vectors: a large shared component makes unrelated sentences look ~0.8 similar
+    s, t, sl, tl, gold = synthetic(150, 11, p_ins=0.05, p_merge=0.05)
+    common = _unit(np.ones(DIM))
+    s2 = _unit(s + 2.0 * common)
+    t2 = _unit(t + 2.0 * common)
+    assert float(s2.mean(0) @ t2.mean(0)) > 0.7
+    plain = set(_pairs(align_vectors(s, t, sl, tl)))
+    shifted = set(_pairs(align_vectors(s2, t2, sl, tl)))
+    assert len(plain & shifted) >= 0.95 * len(plain)
+    assert sum(g in shifted for g in gold) >= 0.9 * len(gold)
