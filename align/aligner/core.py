@@ -55,7 +55,9 @@ class _Scorer:
         return self.scale * (dots - self.p.margin * bg) + self.shift
 
     def weight(self, a: int, b: int) -> float:
-        return self.p.weight_1_1 if a + b == 2 else (self.p.weight_merge if a + b > 3 else 1.0)
+        if a + b == 2:
+            return self.p.weight_1_1
+        return self.p.weight_merge if a + b > 3 else self.p.weight_1_2
 
     def bias(self, a: int, b: int) -> float:
         if a + b == 2:

@@ -33,6 +33,7 @@ class AlignParams:
     bias_1_3: float = -0.1
     bias_2_2: float = -0.15
     weight_1_1: float = 1.0
+    weight_1_2: float = 1.0
     weight_merge: float = 1.15
     """Similarity weight of beads with three or more sentences (they stand for more text)."""
     length_weight: float = 0.25
