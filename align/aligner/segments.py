@@ -45,10 +45,10 @@ def align_segments(
     tgt_texts = [s.text for s in tgt]
     report(progress, "encode", 0, len(src_texts) + len(tgt_texts))
     check_cancel(cancel)
-    src_vecs = encoder.encode(src_texts) if src_texts else np.zeros((0, 1), dtype=np.float32)
+    src_vecs = encoder.encode(src_texts, cancel=cancel) if src_texts else np.zeros((0, 1), dtype=np.float32)
     report(progress, "encode", len(src_texts), len(src_texts) + len(tgt_texts))
     check_cancel(cancel)
-    tgt_vecs = encoder.encode(tgt_texts) if tgt_texts else np.zeros((0, 1), dtype=np.float32)
+    tgt_vecs = encoder.encode(tgt_texts, cancel=cancel) if tgt_texts else np.zeros((0, 1), dtype=np.float32)
     report(progress, "encode", len(src_texts) + len(tgt_texts), len(src_texts) + len(tgt_texts))
     return align_vectors(
         src_vecs,
@@ -59,7 +59,7 @@ def align_segments(
         tgt_paras=_paragraphs(tgt),
         src_anchors=document_anchors(src_texts),
         tgt_anchors=document_anchors(tgt_texts),
-        concat_encoder=lambda texts: np.asarray(encoder.encode(texts), dtype=np.float32),
+        concat_encoder=lambda texts: np.asarray(encoder.encode(texts, cancel=cancel), dtype=np.float32),
         src_texts=src_texts,
         tgt_texts=tgt_texts,
         params=params,
