@@ -204,3 +204,28 @@ def test_anisotropic_encoder_gives_the_same_alignment() -> None:
     shifted = set(_pairs(align_vectors(s2, t2, sl, tl)))
     assert len(plain & shifted) >= 0.95 * len(plain)
     assert sum(g in shifted for g in gold) >= 0.9 * len(gold)
+
+
+def test_concatenations_are_embedded_within_budget() -> None:
+    s, t, sl, tl, gold = synthetic(120, 12, p_ins=0.04, p_merge=0.06)
+    src_texts = [f"s{i}" for i in range(len(s))]
+    tgt_texts = [f"t{j}" for j in range(len(t))]
+    table = {**dict(zip(src_texts, s, strict=True)), **dict(zip(tgt_texts, t, strict=True))}
+    calls: list[int] = []
+
+    def concat(texts: list[str]) -> np.ndarray:
+        calls.append(len(texts))
+        return _unit(np.array([sum(table[w] for w in x.split(" ")) for x in texts]))
+
+    every = align_vectors(s, t, sl, tl, concat_encoder=concat, src_texts=src_texts, tgt_texts=tgt_texts)
+    validate_beads(every, len(s), len(t))
+    assert sum(calls) == 2 * (len(s) - 1) - 1 + 2 * (len(t) - 1) - 1  # all 2- and 3-windows
+    calls.clear()
+    params = AlignParams(concat_all_below=10, concat_budget=0.2, full_limit=1000, coarse_blocks=20)
+    some = align_vectors(
+        s, t, sl, tl, concat_encoder=concat, src_texts=src_texts, tgt_texts=tgt_texts, params=params
+    )
+    validate_beads(some, len(s), len(t))
+    assert 0 < sum(calls) <= 0.2 * (len(s) + len(t)) + 2 * 5 * 2
+    pred = set(_pairs(some))
+    assert sum(g in pred for g in gold) >= 0.9 * len(gold)
