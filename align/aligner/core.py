@@ -256,7 +256,10 @@ def align_vectors(
         pts_s = np.array([x for b in path for x in (b[0], b[1])], dtype=np.float64)
         pts_t = np.array([x for b in path for x in (b[2], b[3])], dtype=np.float64)
         band = band_around_path(pts_s, pts_t, n, m, 1.0, 1.0, params.fine_margin)
-    spans, g11 = _run(scorer, BEAD_TYPES, band, n, m, progress, cancel, "align")
+    # 2-3, 3-2 and 3-3 beads only pay off with real concatenations (short texts); long texts
+    # keep the eight common shapes, which keeps the banded pass fast
+    types = BEAD_TYPES if n * m <= params.full_limit else BEAD_TYPES[:8]
+    spans, g11 = _run(scorer, types, band, n, m, progress, cancel, "align")
     wants_concat = n + m <= params.concat_all_below or params.concat_budget > 0
     if concat_encoder is None or src_texts is None or tgt_texts is None or not wants_concat:
         return _scored_beads(spans, scorer, g11, band, n, m)
@@ -269,7 +272,7 @@ def align_vectors(
     fa = side_features(src, sl, src_paras, src_bags, tgt.mean(axis=0), scale, (1, 2, 3), src_exact)
     fb = side_features(tgt, tl, tgt_paras, tgt_bags, src.mean(axis=0), scale, (1, 2, 3), tgt_exact)
     scorer = _Scorer(fa, fb, params, ratio)
-    spans, g11 = _run(scorer, BEAD_TYPES, band, n, m, progress, cancel, "realign")
+    spans, g11 = _run(scorer, types, band, n, m, progress, cancel, "realign")
     return _scored_beads(spans, scorer, g11, band, n, m)
 
 

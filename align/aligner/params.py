@@ -10,8 +10,21 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-BEAD_TYPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (3, 1), (1, 3), (2, 2))
-"""Bead shapes the fine pass considers: (source sentences, target sentences)."""
+BEAD_TYPES: tuple[tuple[int, int], ...] = (
+    (1, 1),
+    (1, 0),
+    (0, 1),
+    (2, 1),
+    (1, 2),
+    (3, 1),
+    (1, 3),
+    (2, 2),
+    (2, 3),
+    (3, 2),
+    (3, 3),
+)
+"""Bead shapes the fine pass considers: (source sentences, target sentences). The last three
+are used on texts searched over the full matrix only (see ``full_limit``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +44,7 @@ class AlignParams:
     bias_1_2: float = -0.02
     """Added to 1-2/2-1 beads: merging needs evidence beyond the merged vector's similarity."""
     bias_1_3: float = -0.1
+    """Added to 1-3/3-1 beads and to the rarer 2-3/3-2/3-3."""
     bias_2_2: float = -0.15
     weight_1_1: float = 1.0
     weight_1_2: float = 1.0
