@@ -133,6 +133,8 @@ def align_documents(
     encoder: str | Encoder = "use",
     params: AlignParams | None = None,
     device: str | None = None,
+    threads: int | None = None,
+    batch_size: int | None = None,
     progress: ProgressCallback | None = None,
     cancel: CancelCallback | None = None,
 ) -> Bitext:
@@ -140,7 +142,11 @@ def align_documents(
     from align.aligner import AlignParams, align_segments
     from align.encoders import get_encoder
 
-    enc = get_encoder(encoder, device=device) if isinstance(encoder, str) else encoder
+    enc = (
+        get_encoder(encoder, device=device, threads=threads, batch_size=batch_size)
+        if isinstance(encoder, str)
+        else encoder
+    )
     params = params or AlignParams()
     report(progress, "align", 0, 0)
     beads = align_segments(
@@ -163,6 +169,8 @@ def load_bitext(
     encoder: str | Encoder = "use",
     params: AlignParams | None = None,
     device: str | None = None,
+    threads: int | None = None,
+    batch_size: int | None = None,
     progress: ProgressCallback | None = None,
     cancel: CancelCallback | None = None,
 ) -> Bitext:
@@ -173,7 +181,15 @@ def load_bitext(
         return load_project(paths[0])
     source, target = read_documents(paths, options)
     return align_documents(
-        source, target, encoder=encoder, params=params, device=device, progress=progress, cancel=cancel
+        source,
+        target,
+        encoder=encoder,
+        params=params,
+        device=device,
+        threads=threads,
+        batch_size=batch_size,
+        progress=progress,
+        cancel=cancel,
     )
 
 

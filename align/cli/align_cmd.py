@@ -25,11 +25,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--tgt-lang", help="target language code (default: detected)")
     p.add_argument("--presplit", action="store_true", help="inputs are one sentence per line; do not split")
     p.add_argument(
-        "--encoder", default="use", help="use (default), e5, or hf:PATH to a local transformers model"
+        "--encoder",
+        default="use",
+        help="use (default), e5, or hf:PATH[#pooling=mean|cls|pooler][#prefix=TEXT] for a local transformers model",
     )
     p.add_argument(
         "--device", help="device for hf encoders (cpu, cuda, cuda:1); default: CUDA when available"
     )
+    p.add_argument("--threads", type=int, help="encoder worker threads (default: all cores)")
+    p.add_argument("--batch-size", type=int, help="encoder batch size")
     p.add_argument("-o", "--output", help="write the project file (*.dari.json)")
     p.add_argument("--format", choices=FORMATS, help="print the alignment to stdout in this format")
     p.add_argument("--scores", action="store_true", help="with --format beads: append :score to each bead")
@@ -106,7 +110,13 @@ def run(args: argparse.Namespace) -> int:
     options = InputOptions(src_lang=args.src_lang, tgt_lang=args.tgt_lang, presplit=args.presplit)
     with progress_display(not args.quiet) as progress:
         bitext = load_bitext(
-            args.inputs, options, encoder=args.encoder, device=args.device, progress=progress
+            args.inputs,
+            options,
+            encoder=args.encoder,
+            device=args.device,
+            threads=args.threads,
+            batch_size=args.batch_size,
+            progress=progress,
         )
     if output is not None:
         from align.project import dumps_project
