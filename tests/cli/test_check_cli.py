@@ -15,7 +15,6 @@ from align.model import Bead, Bitext, Document, Segment
 from align.project import save_project
 
 REPO = Path(__file__).resolve().parents[2]
-FLORES = Path(__file__).resolve().parents[3] / "shared" / "corpora" / "flores200-en-ko" / "docs" / "devtest"
 
 
 def _seed_fixture() -> ModuleType:
