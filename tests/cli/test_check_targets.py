@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -20,7 +21,7 @@ FLORES = (
 )
 
 
-def _check_json(capsys: pytest.CaptureFixture[str], *paths: str) -> tuple[int, dict]:  # type: ignore[type-arg]
+def _check_json(capsys: pytest.CaptureFixture[str], *paths: str) -> tuple[int, dict[str, Any]]:
     code = main(["check", *paths, "--format", "json", "-q"])
     out, err = capsys.readouterr()
     assert code in (0, 1), err
@@ -31,7 +32,7 @@ def test_seed_reports_exactly_its_known_drift(capsys: pytest.CaptureFixture[str]
     code, report = _check_json(capsys, str(seed_dir / "bilingual.txt"))
     assert code == 1
     above_info = [f for f in report["findings"] if f["severity"] != "info"]
-    by_check: dict[str, list[dict]] = {}  # type: ignore[type-arg]
+    by_check: dict[str, list[dict[str, Any]]] = {}
     for finding in above_info:
         by_check.setdefault(finding["check"], []).append(finding)
     assert set(by_check) == {"missing", "extra", "name", "number"}
