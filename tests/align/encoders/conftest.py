@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from align.encoders import Encoder, get_encoder
+from align.segment import split_sentences
 
 REPO = Path(__file__).resolve().parents[3]
 SEED = REPO / "data" / "seed001"
@@ -46,6 +47,9 @@ def multilingual_sentences() -> list[str]:
         for line in (SEED / name).read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]
+    # the seed's sentences as well as its paragraphs, so the set is large enough without corpora
+    lines += [seg.text for seg in split_sentences((SEED / "en.txt").read_text(encoding="utf-8"), "en")]
+    lines += [seg.text for seg in split_sentences((SEED / "ko.txt").read_text(encoding="utf-8"), "ko")]
     lines += FALLBACK_LINES
     lines += _corpus_lines("bible-en-zh/en/001", 60)
     lines += _corpus_lines("bible-en-zh/zh/001", 60)
