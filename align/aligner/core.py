@@ -358,6 +358,43 @@ def _extension(span: tuple[int, int, int, int], scorer: _Scorer, sim: float, n: 
     return best
 
 
+def _pair_sims(spans: Sequence[tuple[int, int, int, int]], scorer: _Scorer, a: int, b: int) -> np.ndarray:
+    """Adjusted similarities of the (a, b) beads among ``spans`` (in that order)."""
+    ends_i = np.array([s[1] for s in spans], dtype=np.int64)
+    ends_j = np.array([s[3] for s in spans], dtype=np.int64)
+    u = scorer.fa.merged[a][ends_i]
+    v = scorer.fb.merged[b][ends_j]
+    bg = 0.5 * (scorer.fa.background[a][ends_i] + scorer.fb.background[b][ends_j])
+    return np.asarray(scorer.adjust(np.einsum("rd,rd->r", u, v), bg), dtype=np.float64)
+
+
+def _split_unrelated_pairs(
+    spans: list[tuple[int, int, int, int]], scorer: _Scorer
+) -> list[tuple[int, int, int, int]]:
+    """Take apart 1-1 pairs far less similar than the document's typical pair.
+
+    The search pairs two unrelated sentences whenever their similarity beats two unpaired
+    gains; a global unpaired gain high enough to stop that on closely translated text (a
+    dropped sentence next to an inserted one) would unpair the loose translations of freer
+    text. Measured against the document's own median pair, the unrelated pair stands out."""
+    gap = scorer.p.split_gap
+    ones = [k for k, (i0, i1, j0, j1) in enumerate(spans) if i1 - i0 == 1 and j1 - j0 == 1]
+    if gap <= 0 or len(ones) < 5:
+        return spans
+    sims = _pair_sims([spans[k] for k in ones], scorer, 1, 1)
+    cut = float(np.median(sims)) - gap
+    split = {k for k, s in zip(ones, sims.tolist(), strict=True) if s < cut}
+    if not split:
+        return spans
+    out: list[tuple[int, int, int, int]] = []
+    for k, (i0, i1, j0, j1) in enumerate(spans):
+        if k in split:
+            out += [(i0, i1, j0, j0), (i1, i1, j0, j1)]
+        else:
+            out.append((i0, i1, j0, j1))
+    return out
+
+
 def _scored_beads(
     spans: list[tuple[int, int, int, int]], scorer: _Scorer, g11: np.ndarray, band: Band, n: int, m: int
 ) -> list[Bead]:
@@ -365,6 +402,7 @@ def _scored_beads(
     in how much it would gain by taking in a neighbour; for unpaired sentences a logistic in the
     best 1-1 gain the sentence had with any candidate."""
     p = scorer.p
+    spans = _split_unrelated_pairs(spans, scorer)
     row_best = g11.max(axis=1) if g11.size else np.zeros(n + 1, dtype=np.float32)
     col_best = np.full(m + 1, -1.0, dtype=np.float64)
     if g11.size:
