@@ -171,7 +171,10 @@ def bitext_from_json(obj: Any, name: str = "project") -> Bitext:
     except BeadError as exc:
         raise r.fail(str(exc)) from None
     findings: list[Finding] = []
-    for k, item in enumerate(obj.get("findings", []) or []):
+    raw_findings = obj.get("findings", []) or []
+    if not isinstance(raw_findings, list):
+        raise r.fail("findings is not a list")
+    for k, item in enumerate(raw_findings):
         try:
             findings.append(
                 Finding(
@@ -187,7 +190,10 @@ def bitext_from_json(obj: Any, name: str = "project") -> Bitext:
         except (KeyError, TypeError, ValueError):
             raise r.fail(f"findings[{k}] is malformed") from None
     glossary: list[TermEntry] = []
-    for k, item in enumerate(obj.get("glossary", []) or []):
+    raw_glossary = obj.get("glossary", []) or []
+    if not isinstance(raw_glossary, list):
+        raise r.fail("glossary is not a list")
+    for k, item in enumerate(raw_glossary):
         try:
             glossary.append(
                 TermEntry(

@@ -48,8 +48,11 @@ def _looks_binary(text: str) -> bool:
     return "\x00" in text or controls > max(8, len(text[:65536]) // 100)
 
 
-def decode_bytes(data: bytes, name: str = "input") -> DecodedText:
-    """Decode file contents, detecting the encoding; raise ``InputError`` when it is not text."""
+def decode_bytes(data: bytes, name: str = "input", *, normalize_newlines: bool = True) -> DecodedText:
+    """Decode file contents, detecting the encoding; raise ``InputError`` when it is not text.
+
+    ``normalize_newlines=False`` keeps ``\r`` as it is, for formats whose fields may hold
+    one (a quoted CSV cell) and must come back byte for byte."""
     if not data.strip():
         raise InputError(f"{name}: file is empty")
     encoding: str | None = None
@@ -76,7 +79,8 @@ def decode_bytes(data: bytes, name: str = "input") -> DecodedText:
     if _looks_binary(text):
         raise InputError(f"{name}: looks like a binary file, not text")
     crlf = "\r\n" in text
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if normalize_newlines:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError(f"{name}: file is empty")
     return DecodedText(text, "utf-8" if encoding == "utf-8-sig" else encoding, crlf)

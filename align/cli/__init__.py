@@ -2,18 +2,24 @@
 
 Each subcommand lives in its own ``*_cmd`` module exposing ``register(subparsers)``, which
 adds its parser and sets ``func`` to a ``run(args) -> int``. Every ``DariError`` becomes one
-line on stderr and its exit code; no traceback reaches the user.
+line on stderr and its exit code; no traceback reaches the user: anything unexpected becomes
+``dari: internal error: ...`` and exit 70 (``DARI_DEBUG=1`` shows the traceback).
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import io
+import os
 import sys
 from collections.abc import Sequence
 
 from align.errors import DariError
 from align.version import __version__
+
+INTERNAL_ERROR = 70
+"""Exit code of an unexpected exception (a bug): ``EX_SOFTWARE`` from BSD's sysexits."""
 
 # Subcommand modules, in the order `dari --help` lists them.
 COMMAND_MODULES = [
@@ -48,13 +54,50 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except DariError as exc:
-        print(f"dari: error: {exc}", file=sys.stderr)
+        _say(f"dari: error: {exc}")
         return exc.exit_code
     except KeyboardInterrupt:
-        print("dari: interrupted", file=sys.stderr)
+        _say("dari: interrupted")
         return 130
     except BrokenPipeError:
+        _silence_stdout()
         return 0
+    except OSError as exc:
+        # The OS refused something no command checked for (a full disk under stdout, a
+        # file vanishing mid-run): the user's environment, not a bug, so no traceback.
+        if _debug():
+            raise
+        where = f": {exc.filename}" if exc.filename else ""
+        _say(f"dari: error: {exc.strerror or exc}{where}")
+        return 2
+    except Exception as exc:  # the last line of defence: a bug must not greet users with a traceback
+        if _debug():
+            raise
+        _say(
+            f"dari: internal error: {type(exc).__name__}: {exc} "
+            "(rerun with DARI_DEBUG=1 to see the traceback, and please report it)"
+        )
+        return INTERNAL_ERROR
+
+
+def _debug() -> bool:
+    return os.environ.get("DARI_DEBUG", "").strip() not in ("", "0")
+
+
+def _say(message: str) -> None:
+    """One line on stderr whatever the message holds (library messages may quote
+    multi-line parser errors): the first thing a person or a CI log shows stays whole."""
+    print(" ".join(message.split()), file=sys.stderr)
+
+
+def _silence_stdout() -> None:
+    """After the reader of stdout went away (``dari split x | head``), point stdout at
+    /dev/null so that the interpreter's final flush does not print a second error."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass
 
 
 def entry() -> None:

@@ -102,11 +102,16 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--scores applies to --format beads")
     output = Path(args.output) if args.output else None
     if output is not None:
-        for given in args.inputs:
+        for given in [*args.inputs, *([args.gold] if args.gold else [])]:
             if Path(given).resolve() == output.resolve():
                 raise OutputError(f"refusing to overwrite the input file {given}")
         if not output.parent.is_dir() and str(output.parent):
             raise OutputError(f"cannot write {output}: directory {output.parent} does not exist")
+    gold = None
+    if args.gold:  # read before the (slow) alignment, so a bad gold file fails at once
+        from align.formats.beads import read_beads
+
+        gold = read_beads(args.gold)
     options = InputOptions(src_lang=args.src_lang, tgt_lang=args.tgt_lang, presplit=args.presplit)
     with progress_display(not args.quiet) as progress:
         bitext = load_bitext(
@@ -127,11 +132,10 @@ def run(args: argparse.Namespace) -> int:
         _print_table(bitext)
     elif fmt is not None:
         sys.stdout.write(render(bitext, fmt, args.scores))
-    if args.gold:
+    if gold is not None:
         from align.evaluation import score_beads
-        from align.formats.beads import read_beads
 
-        scores = score_beads(read_beads(args.gold), bitext.beads)
+        scores = score_beads(gold, bitext.beads)
         stderr.print(
             f"strict P/R/F1 {scores.strict_p:.3f}/{scores.strict_r:.3f}/{scores.strict_f1:.3f}   "
             f"lax P/R/F1 {scores.lax_p:.3f}/{scores.lax_r:.3f}/{scores.lax_f1:.3f}"

@@ -234,7 +234,8 @@ def run(args: argparse.Namespace) -> int:
     fail_on = args.fail_on or ctx.config.fail_on
     many, paths = _file_pairs(args)
     given = paths or [str(p) for fp in (many or []) for p in (fp.source, fp.target) if p]
-    _check_output_path(args, [*given, *([args.baseline] if args.baseline else [])])
+    side_files = [args.baseline, args.glossary, args.config, args.manifest, ctx.config.glossary]
+    _check_output_path(args, [*given, *(str(p) for p in side_files if p)])
     known = read_baseline(args.baseline) if args.baseline else None
     checker = _Checker(args, ctx, only)
     if many is None:

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from align.errors import OutputError, UsageError
+
+if TYPE_CHECKING:
+    from align.model import Bitext
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -49,6 +53,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=run)
 
 
+def _check_given_languages(bitext: Bitext, args: argparse.Namespace) -> None:
+    """A language the user named must be the one the text is written in (English given as
+    Korean is a mistake to stop here, not a project to write); readers take names as given."""
+    from align.pipeline import check_script
+
+    for given, doc, side in (
+        (args.src_lang, bitext.source, "source"),
+        (args.tgt_lang, bitext.target, "target"),
+    ):
+        if given:
+            check_script(f"{args.input} ({side} side)", doc.text[:200_000], given)
+
+
 def run(args: argparse.Namespace) -> int:
     from align.formats.registry import ImportOptions, format_for_path, import_file
     from align.project import save_project
@@ -71,6 +88,7 @@ def run(args: argparse.Namespace) -> int:
         tgt_path=args.tgt,
     )
     bitext = import_file(args.input, fmt.name, options)
+    _check_given_languages(bitext, args)
     save_project(bitext, output)
     if not args.quiet:
         from align.cli.console import stderr

@@ -26,20 +26,20 @@ def parse_beads(text: str, name: str = "beads") -> list[Bead]:
         m = _LINE.match(line)
         if not m:
             raise InputError(f"{name}:{lineno}: not a bead line: {line.strip()[:60]!r}")
-        score = float(m.group(3)) if m.group(3) else 0.0
+        try:
+            score = float(m.group(3)) if m.group(3) else 0.0
+        except ValueError:
+            raise InputError(f"{name}:{lineno}: score {m.group(3)!r} is not a number") from None
         beads.append(Bead(_ids(m.group(1)), _ids(m.group(2)), min(max(score, 0.0), 1.0)))
     return beads
 
 
 def read_beads(path: str | Path) -> list[Bead]:
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"{p}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{p}: cannot read bead file ({exc})") from None
-    return parse_beads(text, str(p))
+    """Read a bead file in any encoding ``read_text`` knows (Windows tools write UTF-16).
+    An empty file is refused: no alignment has no beads, so it is a failed run upstream."""
+    from align.reading import read_text
+
+    return parse_beads(read_text(path).text, str(path))
 
 
 def format_bead(bead: Bead, with_score: bool = False) -> str:

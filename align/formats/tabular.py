@@ -120,11 +120,12 @@ def read_table(
     import polars as pl
 
     from align.formats.xml_input import read_bytes
+    from align.reading import decode_bytes
 
     name = str(path)
-    data = read_bytes(path, "CSV/TSV")
-    if b"\x00" in data[:65536]:
-        raise InputError(f"{name}: looks like a binary file, not CSV/TSV")
+    # Spreadsheets save CSV as UTF-16 or CP949 as often as UTF-8: decode like any text input
+    # (binary files refused there) rather than letting polars replace Hangul with U+FFFD.
+    data = decode_bytes(read_bytes(path, "CSV/TSV"), name, normalize_newlines=False).text.encode("utf-8")
     try:
         frame = pl.read_csv(
             data,
