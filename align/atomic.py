@@ -1,9 +1,14 @@
-"""Atomic writes: a crash or a full disk never leaves a half-written file in the user's place."""
+"""Atomic writes: a crash or a full disk never leaves a half-written file in the user's place.
+
+Regular files are written beside the target and renamed over it; a symlink is followed (the
+file it points to is replaced, the link kept); devices and pipes (``-o /dev/stdout``) are
+written straight through, since renaming over them would replace the device node."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -21,6 +26,12 @@ def write_chunks_atomic(path: str | os.PathLike[str], chunks: Iterable[bytes]) -
     so it never has to sit in memory whole. If producing a chunk fails, the temporary file
     is removed and ``path`` is left as it was."""
     target = Path(path)
+    if _is_special(target):
+        _write_through(target, chunks)
+        return
+    if target.is_symlink():
+        # write where the link points (as shell redirection does), keeping the link itself
+        target = Path(os.path.realpath(target))
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
         raise OutputError(f"cannot write {target}: directory {directory} does not exist")
@@ -50,6 +61,25 @@ def write_chunks_atomic(path: str | os.PathLike[str], chunks: Iterable[bytes]) -
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _is_special(target: Path) -> bool:
+    """A device, pipe or socket (``-o /dev/stdout``, ``/dev/null``, a FIFO): there is nothing
+    to protect by renaming, and renaming over it would replace the device node itself."""
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def _write_through(target: Path, chunks: Iterable[bytes]) -> None:
+    try:
+        with open(target, "wb") as handle:
+            for chunk in chunks:
+                handle.write(chunk)
+    except OSError as exc:
+        raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
 
 
 def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:

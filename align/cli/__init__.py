@@ -9,11 +9,13 @@ line on stderr and its exit code; no traceback reaches the user: anything unexpe
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import io
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from align.errors import DariError
 from align.version import __version__
@@ -33,8 +35,15 @@ COMMAND_MODULES = [
 ]
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with its errors in dari's one-line form (subcommand parsers inherit it)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"dari: error: {message} (see '{self.prog} --help')\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="dari",
         description="dari (다리): align, check and export bilingual texts.",
     )
@@ -47,10 +56,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version, or a usage error already printed
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return 2
+    _utf8_stdout()
     try:
         return int(args.func(args))
     except DariError as exc:
@@ -80,6 +93,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return INTERNAL_ERROR
 
 
+def _utf8_stdout() -> None:
+    """Texts, TMX, JSON and reports go out as UTF-8 whatever the locale says: an ASCII
+    locale (``LC_ALL=C`` in a CI image) must not turn Korean output into a crash."""
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if encoding != "utf8" and reconfigure is not None:
+        with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+            reconfigure(encoding="utf-8")
+
+
 def _debug() -> bool:
     return os.environ.get("DARI_DEBUG", "").strip() not in ("", "0")
 
@@ -93,11 +116,9 @@ def _say(message: str) -> None:
 def _silence_stdout() -> None:
     """After the reader of stdout went away (``dari split x | head``), point stdout at
     /dev/null so that the interpreter's final flush does not print a second error."""
-    try:
+    with contextlib.suppress(OSError, ValueError, AttributeError, io.UnsupportedOperation):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
-        pass
 
 
 def entry() -> None:
