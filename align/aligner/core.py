@@ -21,6 +21,7 @@ import numpy as np
 from align.aligner.anchors import anchor_vectors, shared_anchors
 from align.aligner.features import SideFeatures, side_features
 from align.aligner.params import BEAD_TYPES, DEFAULT_PARAMS, AlignParams
+from align.aligner.redecide import detach_strays, split_unrelated_pairs
 from align.aligner.search import Band, band_around_path, band_gains, banded_dp
 from align.model import Bead
 from align.progress import CancelCallback, ProgressCallback, check_cancel
@@ -36,16 +37,26 @@ def _sigmoid(x: np.ndarray | float) -> np.ndarray:
 class _Scorer:
     """Gains of candidate beads from the two sides' features."""
 
-    def __init__(self, fa: SideFeatures, fb: SideFeatures, params: AlignParams, ratio: float) -> None:
+    def __init__(
+        self,
+        fa: SideFeatures,
+        fb: SideFeatures,
+        params: AlignParams,
+        ratio: float,
+        unrelated: float | None = None,
+    ) -> None:
         self.fa = fa
         self.fb = fb
         self.p = params
         self.ratio = ratio
         # Encoders differ in how similar unrelated sentences look (USE: ~0.07, e5: ~0.78).
-        # Similarities are mapped affinely so that this document's mean similarity lands on
-        # the reference level the weights were tuned at, and 1 stays 1.
+        # Similarities are mapped affinely so that this document's mean similarity of unrelated
+        # sentences (``unrelated``, else the mean over all pairs) lands on the reference level
+        # the weights were tuned at, and 1 stays 1.
         bg = fa.background[1][1:]
         mu = float(bg.mean()) if len(bg) else params.reference_similarity
+        if unrelated is not None:
+            mu = unrelated
         mu = min(mu, 0.95)
         self.scale = (1.0 - params.reference_similarity) / (1.0 - mu)
         self.shift = (1.0 - params.margin) * (params.reference_similarity - self.scale * mu)
@@ -98,10 +109,15 @@ class _Scorer:
 
     def gain(self, a: int, b: int, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         p = self.p
-        g = np.float32(self.weight(a, b)) * self.sim(a, b, rows, cols) + np.float32(self.bias(a, b))
+        sim = self.sim(a, b, rows, cols)
+        la = self.fa.lens[a][rows][:, None] * np.float32(self.ratio)
+        lb = self.fb.lens[b][cols]
+        if p.length_product:
+            # Bertalign: similarity times log2(1 + shorter / longer), 1 for equal lengths
+            factor = np.log2(1.0 + np.minimum(la, lb) / np.maximum(np.maximum(la, lb), 1e-6))
+            sim = sim * (factor if p.length_product == 1 else factor ** np.float32(p.length_product))
+        g = np.float32(self.weight(a, b)) * sim + np.float32(self.bias(a, b))
         if p.length_weight:
-            la = self.fa.lens[a][rows][:, None] * np.float32(self.ratio)
-            lb = self.fb.lens[b][cols]
             k = np.float32(p.length_smoothing)
             lr = np.log((lb + k) / (la + k))
             g -= np.float32(p.length_weight) * lr * lr
@@ -192,6 +208,20 @@ def _coarse_band(
     return band_around_path(pts_s, pts_t, n, m, n / kb, m / kb, params.band_blocks)
 
 
+def _unrelated_similarity(src: np.ndarray, tgt: np.ndarray) -> float | None:
+    """Mean similarity of sentences that are not each other's translation, on texts small
+    enough for the full similarity matrix: all pairs minus each sentence's best match on the
+    shorter side. On a three-sentence text the plain mean over all pairs is one third
+    translations (FLORES devtest 052: .50 where unrelated sentences score .37), and the
+    stretched scale then favoured one 2-2 bead over two good 1-1 pairs."""
+    n, m = len(src), len(tgt)
+    if min(n, m) < 2:
+        return None
+    sims = src @ tgt.T
+    best = sims.max(axis=1 if n <= m else 0)
+    return float((sims.sum() - best.sum()) / (n * m - min(n, m)))
+
+
 def _single_thread_blas() -> AbstractContextManager[object]:
     """Many small products: OpenBLAS's threads cost more than they give (measured 4x)."""
     try:
@@ -246,7 +276,8 @@ def align_vectors(
         if any(sa):
             src_bags, tgt_bags = anchor_vectors(sa), anchor_vectors(ta)
     fa, fb = _features(src, tgt, sl, tl, src_paras, tgt_paras, src_bags, tgt_bags, params, (1, 2, 3))
-    scorer = _Scorer(fa, fb, params, ratio)
+    unrelated = _unrelated_similarity(src, tgt) if n * m <= params.full_limit else None
+    scorer = _Scorer(fa, fb, params, ratio, unrelated)
     if n * m <= params.full_limit:
         band = Band.full(n, m)
     else:
@@ -271,7 +302,7 @@ def align_vectors(
     scale = float(np.sqrt(params.anchor_weight)) if params.anchor_weight > 0 else 0.0
     fa = side_features(src, sl, src_paras, src_bags, tgt.mean(axis=0), scale, (1, 2, 3), src_exact)
     fb = side_features(tgt, tl, tgt_paras, tgt_bags, src.mean(axis=0), scale, (1, 2, 3), tgt_exact)
-    scorer = _Scorer(fa, fb, params, ratio)
+    scorer = _Scorer(fa, fb, params, ratio, unrelated)
     spans, g11 = _run(scorer, types, band, n, m, progress, cancel, "realign")
     return _scored_beads(spans, scorer, g11, band, n, m)
 
@@ -299,14 +330,15 @@ def _concat_windows(
     pos_s = np.cumsum([0] + [len(b.src) for b in beads])
     pos_t = np.cumsum([0] + [len(b.tgt) for b in beads])
     for k in order:
-        if len(src_set) + len(tgt_set) >= budget // len(sizes):
-            break
         if beads[k].kind == "1-1" and beads[k].score >= params.concat_min_conf:
             break
         i0, i1 = int(pos_s[k]), int(pos_s[k + 1])
         j0, j1 = int(pos_t[k]), int(pos_t[k + 1])
-        src_set.update(range(max(1, i0 - 1), min(n, i1 + 3) + 1))
-        tgt_set.update(range(max(1, j0 - 1), min(m, j1 + 3) + 1))
+        new_s = src_set.union(range(max(1, i0 - 1), min(n, i1 + 3) + 1))
+        new_t = tgt_set.union(range(max(1, j0 - 1), min(m, j1 + 3) + 1))
+        if len(new_s) + len(new_t) > budget // len(sizes):
+            break
+        src_set, tgt_set = new_s, new_t
     src_ends = np.array(sorted(src_set), dtype=np.int64)
     tgt_ends = np.array(sorted(tgt_set), dtype=np.int64)
     return (
@@ -358,41 +390,16 @@ def _extension(span: tuple[int, int, int, int], scorer: _Scorer, sim: float, n: 
     return best
 
 
-def _pair_sims(spans: Sequence[tuple[int, int, int, int]], scorer: _Scorer, a: int, b: int) -> np.ndarray:
-    """Adjusted similarities of the (a, b) beads among ``spans`` (in that order)."""
-    ends_i = np.array([s[1] for s in spans], dtype=np.int64)
-    ends_j = np.array([s[3] for s in spans], dtype=np.int64)
-    u = scorer.fa.merged[a][ends_i]
-    v = scorer.fb.merged[b][ends_j]
-    bg = 0.5 * (scorer.fa.background[a][ends_i] + scorer.fb.background[b][ends_j])
-    return np.asarray(scorer.adjust(np.einsum("rd,rd->r", u, v), bg), dtype=np.float64)
+def _span_sim(scorer: _Scorer) -> Callable[[int, int, int, int], float]:
+    """Adjusted similarity of one bead (up to three sentences a side), as the search saw it."""
 
+    def sim(i0: int, i1: int, j0: int, j1: int) -> float:
+        a, b = i1 - i0, j1 - j0
+        dot = float(scorer.fa.merged[a][i1] @ scorer.fb.merged[b][j1])
+        bg = 0.5 * float(scorer.fa.background[a][i1] + scorer.fb.background[b][j1])
+        return float(scorer.adjust(dot, bg))
 
-def _split_unrelated_pairs(
-    spans: list[tuple[int, int, int, int]], scorer: _Scorer
-) -> list[tuple[int, int, int, int]]:
-    """Take apart 1-1 pairs far less similar than the document's typical pair.
-
-    The search pairs two unrelated sentences whenever their similarity beats two unpaired
-    gains; a global unpaired gain high enough to stop that on closely translated text (a
-    dropped sentence next to an inserted one) would unpair the loose translations of freer
-    text. Measured against the document's own median pair, the unrelated pair stands out."""
-    gap = scorer.p.split_gap
-    ones = [k for k, (i0, i1, j0, j1) in enumerate(spans) if i1 - i0 == 1 and j1 - j0 == 1]
-    if gap <= 0 or len(ones) < 5:
-        return spans
-    sims = _pair_sims([spans[k] for k in ones], scorer, 1, 1)
-    cut = float(np.median(sims)) - gap
-    split = {k for k, s in zip(ones, sims.tolist(), strict=True) if s < cut}
-    if not split:
-        return spans
-    out: list[tuple[int, int, int, int]] = []
-    for k, (i0, i1, j0, j1) in enumerate(spans):
-        if k in split:
-            out += [(i0, i1, j0, j0), (i1, i1, j0, j1)]
-        else:
-            out.append((i0, i1, j0, j1))
-    return out
+    return sim
 
 
 def _scored_beads(
@@ -402,7 +409,9 @@ def _scored_beads(
     in how much it would gain by taking in a neighbour; for unpaired sentences a logistic in the
     best 1-1 gain the sentence had with any candidate."""
     p = scorer.p
-    spans = _split_unrelated_pairs(spans, scorer)
+    sim = _span_sim(scorer)
+    spans = split_unrelated_pairs(spans, sim, p.split_gap)
+    spans = detach_strays(spans, sim, p.detach_rise)
     row_best = g11.max(axis=1) if g11.size else np.zeros(n + 1, dtype=np.float32)
     col_best = np.full(m + 1, -1.0, dtype=np.float64)
     if g11.size:

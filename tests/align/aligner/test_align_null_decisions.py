@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from align.aligner import AlignParams, align_vectors
+from align.aligner.redecide import detach_strays, split_unrelated_pairs
 from align.model import validate_beads
 
 DIM = 64
@@ -51,3 +52,24 @@ def test_loose_but_related_pair_is_kept() -> None:
     lens = np.full(30, 80.0)
     beads = align_vectors(src, tgt, lens, lens)
     assert ((12,), (12,)) in [(b.src, b.tgt) for b in beads]
+
+
+def test_stray_sentence_is_cut_off_a_merged_bead() -> None:
+    """FLORES-like: an inserted target sentence swallowed into a 1-2 bead lowers its similarity
+    from .8 to .6; taking it out of the bead leaves it unpaired. A true fragment stays in."""
+    sims = {(0, 1, 0, 2): 0.6, (0, 1, 0, 1): 0.8, (0, 1, 1, 2): 0.1, (1, 2, 2, 4): 0.7, (1, 2, 2, 3): 0.68}
+
+    def sim(i0: int, i1: int, j0: int, j1: int) -> float:
+        return sims.get((i0, i1, j0, j1), 0.0)
+
+    spans = [(0, 1, 0, 2), (1, 2, 2, 4)]
+    assert detach_strays(spans, sim, 0.05) == [(0, 1, 0, 1), (1, 1, 1, 2), (1, 2, 2, 4)]
+    assert detach_strays(spans, sim, 0.0) == spans
+    # the best edge is cut when both would do
+    sims[(0, 1, 1, 2)] = 0.9
+    assert detach_strays(spans, sim, 0.05) == [(0, 0, 0, 1), (0, 1, 1, 2), (1, 2, 2, 4)]
+
+
+def test_split_leaves_documents_with_few_pairs_alone() -> None:
+    spans = [(0, 1, 0, 1), (1, 2, 1, 2), (2, 3, 2, 3)]
+    assert split_unrelated_pairs(spans, lambda *_: 0.0, 0.5) == spans

@@ -65,3 +65,15 @@ def test_seed_yongsan_sentences_unpaired(use_encoder: Any, seed_dir: Path) -> No
     for bead in beads:
         if bead.src and not set(bead.src) & set(yongsan) and "Search" not in texts[bead.src[0]]:
             assert len(bead.src) == 1 and len(bead.tgt) == 1, (bead, [texts[i] for i in bead.src])
+
+
+@pytest.mark.skipif(not FLORES.is_dir(), reason="evaluation corpora not available")
+@pytest.mark.parametrize("doc", ["052", "078"])
+def test_short_flores_documents_pair_one_to_one(use_encoder: Any, doc: str) -> None:
+    """Regressions seen by the checks: 078 came out ``[]:[0]``, ``[0]:[]`` (a plain pair left
+    unpaired on both sides) and 052 ``[1, 2]:[1]``, ``[]:[2]``."""
+    en = (FLORES / f"{doc}.en").read_text(encoding="utf-8").splitlines()
+    ko = (FLORES / f"{doc}.ko").read_text(encoding="utf-8").splitlines()
+    beads = align_segments(_segments(en), _segments(ko), use_encoder)
+    assert [(b.src, b.tgt) for b in beads] == [((k,), (k,)) for k in range(len(en))]
+    assert min(b.score for b in beads) > 0.5
