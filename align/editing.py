@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from align.errors import InputError, UsageError
-from align.model import Bead, BeadStatus, Bitext, validate_beads
+from align.model import Bead, BeadError, BeadStatus, Bitext, validate_beads
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +66,11 @@ class Journal:
         """Splices in order; a torn last line (crash mid-write) is ignored, anything else is an error."""
         if not self.path.exists():
             return []
-        lines = self.path.read_text(encoding="utf-8").splitlines()
+        hint = "move it aside to open the project without the unsaved edits"
+        try:
+            lines = self.path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"{self.path}: cannot read the recovery journal ({exc}); {hint}") from None
         out: list[tuple[str, Splice]] = []
         for n, line in enumerate(lines, 1):
             try:
@@ -79,7 +83,7 @@ class Journal:
             except (ValueError, KeyError, TypeError):
                 if n == len(lines):
                     break
-                raise InputError(f"{self.path}:{n}: corrupt journal line") from None
+                raise InputError(f"{self.path}:{n}: corrupt journal line; {hint}") from None
             out.append((str(rec.get("op", "edit")), splice))
         return out
 
@@ -221,7 +225,15 @@ def recover(bitext: Bitext, journal: Journal) -> int:
     """Replay a journal left by a session that did not save; returns the number of edits applied."""
     editor = Editor(bitext)
     entries = journal.read()
-    for _op, splice in entries:
-        editor._apply(splice)
-    editor.check()
+    original = list(bitext.beads)
+    try:
+        for _op, splice in entries:
+            editor._apply(splice)
+        editor.check()
+    except (UsageError, BeadError):
+        bitext.beads[:] = original
+        raise InputError(
+            f"{journal.path}: the recovery journal does not fit this project (was the project changed "
+            "outside dari review?); move it aside to open the project without it"
+        ) from None
     return len(entries)

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from align.editing import Editor, Journal, recover
-from align.errors import UsageError
+from align.errors import InputError, UsageError
 from align.model import Bead, BeadStatus, Bitext, Document, segments_from_lines
 
 
@@ -112,3 +112,13 @@ def test_invalid_operations_are_usage_errors() -> None:
         editor.merge_next(99)
     with pytest.raises(UsageError):
         editor.split(0, 0, 0)
+
+
+def test_a_journal_from_another_project_is_refused_and_changes_nothing(tmp_path: Path) -> None:
+    journal = Journal(tmp_path / "j")
+    Editor(_bitext(8, 8), journal).merge_next(6)
+    other = _bitext()
+    before = copy.deepcopy(other.beads)
+    with pytest.raises(InputError, match="does not fit"):
+        recover(other, journal)
+    assert other.beads == before

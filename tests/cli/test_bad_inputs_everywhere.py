@@ -568,10 +568,6 @@ def test_ascii_locale_still_writes_utf8(files: dict[str, Path]) -> None:
     assert "호잘리".encode() in done.stdout
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="align/editing.py Journal.read decodes UTF-8 outside its try: a binary journal is an internal error",
-)
 def test_review_with_a_binary_journal(
     files: dict[str, Path], capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
