@@ -112,6 +112,12 @@ class _Reader:
     def document(self, obj: Any, side: str) -> Document:
         text = self.get(obj, "text", str, f"{side}.")
         lang = self.get(obj, "lang", str, f"{side}.")
+        if not lang.strip():
+            raise self.fail(f"{side}.lang is empty")
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:  # JSON's "\ud800" escapes decode to text no file can hold
+            raise self.fail(f"{side}.text has an unpaired surrogate at offset {exc.start}") from None
         raw = self.get(obj, "segments", list, f"{side}.")
         segments: list[Segment] = []
         n = len(text)
@@ -238,4 +244,6 @@ def load_project(path: str | Path) -> Bitext:
         raise InputError(
             f"{p}: not a valid dari project file (JSON error at line {exc.lineno}, column {exc.colno}: {exc.msg})"
         ) from None
+    except (ValueError, RecursionError) as exc:  # a 5000-digit number, arrays nested 100,000 deep
+        raise InputError(f"{p}: not a valid dari project file ({type(exc).__name__})") from None
     return bitext_from_json(obj, str(p))

@@ -37,7 +37,7 @@ def _project_variants() -> dict[str, bytes]:
     def changed(edit: str) -> bytes:
         obj = json.loads(raw)
         exec(edit, {"p": obj})  # one-line edits keep the table below readable
-        return json.dumps(obj, ensure_ascii=False).encode("utf-8")
+        return json.dumps(obj).encode("ascii")  # ASCII escapes: a lone surrogate can be written
 
     assert base["version"] == 1
     return {
@@ -53,6 +53,10 @@ def _project_variants() -> dict[str, bytes]:
         "bead-out-of-range.dari.json": changed("p['beads'][-1]['tgt'] = [9999]"),
         "bead-gap.dari.json": changed("del p['beads'][3]"),
         "newer.dari.json": changed("p['version'] = 99"),
+        "empty-lang.dari.json": changed("p['source']['lang'] = ' '"),
+        "surrogate.dari.json": changed("p['target']['text'] = '\\ud800' + p['target']['text'][1:]"),
+        "deep.dari.json": b"[" * 100_000 + b"]" * 100_000,
+        "huge-number.dari.json": raw.replace(b'"version": 1', b'"version": ' + b"9" * 5000, 1),
         "array.dari.json": b"[1, 2, 3]\n",
         "binary.dari.json": PNG + bytes(range(256)),
     }
