@@ -267,7 +267,15 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(report)
         sys.stdout.flush()
-    if any(r.error for r in results):
+    errors = [r for r in results if r.error]
+    if errors:
+        # the report lists each one; stderr still gets the one line every failed run prints
+        more = f" (and {len(errors) - 1} more, see the report)" if len(errors) > 1 else ""
+        print(
+            f"dari: error: {len(errors)} of {len(results)} pair(s) could not be checked: "
+            f"{' '.join(str(errors[0].error).split())}{more}",
+            file=sys.stderr,
+        )
         return 2
     failing = any(at_or_above(f.severity, fail_on) for r in results for f in r.findings)
     return 1 if failing and FAIL_LEVELS[fail_on] < 99 else 0

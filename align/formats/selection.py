@@ -20,6 +20,19 @@ _DATE = re.compile(r"^\d{8}T\d{6}Z$")
 _LANG_TAG = re.compile(r"^[A-Za-z]{1,8}([-_][A-Za-z0-9]{1,8})*$")
 
 
+def _is_date(value: str) -> bool:
+    """The shape, and a real calendar time (month 13 or hour 99 would reach the TMX as is)."""
+    from datetime import datetime
+
+    if not _DATE.match(value):
+        return False
+    try:
+        datetime.strptime(value, "%Y%m%dT%H%M%SZ")
+    except ValueError:
+        return False
+    return True
+
+
 @dataclass(frozen=True, slots=True)
 class ExportOptions:
     """What to write; the defaults make a TM that CAT tools can use as it is."""
@@ -33,8 +46,8 @@ class ExportOptions:
     """creationdate as YYYYMMDDThhmmssZ; None = now (UTC). Fix it for reproducible files."""
 
     def __post_init__(self) -> None:
-        if self.date is not None and not _DATE.match(self.date):
-            raise UsageError(f"--date {self.date!r} is not of the form YYYYMMDDThhmmssZ")
+        if self.date is not None and not _is_date(self.date):
+            raise UsageError(f"--date {self.date!r} is not a date of the form YYYYMMDDThhmmssZ")
         for tag in (self.src_lang_tag, self.tgt_lang_tag):
             if tag is not None and not _LANG_TAG.match(tag):
                 raise UsageError(f"language tag {tag!r} is not a BCP-47 tag such as 'ko' or 'ko-KR'")

@@ -580,3 +580,26 @@ def test_review_with_a_binary_journal(
     (tmp_path / "p.dari.json.journal").write_bytes(PNG + b"\n{}\n")
     assert main(["review", str(project)]) == 2
     assert capsys.readouterr().err.startswith("dari: error: ")
+
+
+def test_unreadable_pair_in_a_directory_run_gets_one_stderr_line(
+    files: dict[str, Path], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Many-pair runs list each unreadable pair in the report; stderr still says so in one line."""
+    (tmp_path / "a.en").write_bytes(files["en.txt"].read_bytes())
+    (tmp_path / "a.ko").write_bytes(files["binary.png"].read_bytes())
+    (tmp_path / "b.en").write_bytes(files["en.txt"].read_bytes())
+    (tmp_path / "b.ko").write_bytes(files["ko-cp949.txt"].read_bytes())
+    assert main(["check", "-q", str(tmp_path), "--format", "json"]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == [
+        f"dari: error: 1 of 2 pair(s) could not be checked: {tmp_path / 'a.ko'}: looks like a binary file, not text"
+    ]
+    assert json.loads(captured.out)  # the report itself is still complete and machine-readable
+
+
+def test_impossible_export_date_is_refused(
+    files: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["export", "-q", "@project.dari.json", "-o", "@x.tmx", "--date", "20261399T999999Z"]
+    _fails_cleanly(argv, files, capsys, "is not a date")
