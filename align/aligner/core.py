@@ -20,7 +20,7 @@ import numpy as np
 
 from align.aligner.anchors import anchor_vectors, shared_anchors
 from align.aligner.features import SideFeatures, side_features
-from align.aligner.params import BEAD_TYPES, DEFAULT_PARAMS, AlignParams
+from align.aligner.params import BEAD_TYPES, COMMON_TYPES, DEFAULT_PARAMS, AlignParams
 from align.aligner.redecide import detach_strays, split_unrelated_pairs
 from align.aligner.search import Band, band_around_path, band_gains, banded_dp
 from align.model import Bead
@@ -75,6 +75,8 @@ class _Scorer:
             return 0.0
         if (a, b) == (2, 2):
             return self.p.bias_2_2
+        if max(a, b) == 4:
+            return self.p.bias_1_4
         if a + b == 3:
             return self.p.bias_1_2
         return self.p.bias_1_3
@@ -275,10 +277,15 @@ def align_vectors(
         sa, ta = shared_anchors(src_anchors, tgt_anchors)
         if any(sa):
             src_bags, tgt_bags = anchor_vectors(sa), anchor_vectors(ta)
-    fa, fb = _features(src, tgt, sl, tl, src_paras, tgt_paras, src_bags, tgt_bags, params, (1, 2, 3))
-    unrelated = _unrelated_similarity(src, tgt) if n * m <= params.full_limit else None
+    full = n * m <= params.full_limit
+    # the rarer shapes (2-3 ... 1-4) only pay off with real concatenations (short texts); long
+    # texts keep the eight common shapes, which keeps the banded pass fast
+    types = BEAD_TYPES if full else BEAD_TYPES[:COMMON_TYPES]
+    sizes = tuple(range(1, max(max(t) for t in types) + 1))
+    fa, fb = _features(src, tgt, sl, tl, src_paras, tgt_paras, src_bags, tgt_bags, params, sizes)
+    unrelated = _unrelated_similarity(src, tgt) if full else None
     scorer = _Scorer(fa, fb, params, ratio, unrelated)
-    if n * m <= params.full_limit:
+    if full:
         band = Band.full(n, m)
     else:
         wide = _coarse_band(src, tgt, sl, tl, params, ratio, cancel)
@@ -287,39 +294,43 @@ def align_vectors(
         pts_s = np.array([x for b in path for x in (b[0], b[1])], dtype=np.float64)
         pts_t = np.array([x for b in path for x in (b[2], b[3])], dtype=np.float64)
         band = band_around_path(pts_s, pts_t, n, m, 1.0, 1.0, params.fine_margin)
-    # 2-3, 3-2 and 3-3 beads only pay off with real concatenations (short texts); long texts
-    # keep the eight common shapes, which keeps the banded pass fast
-    types = BEAD_TYPES if n * m <= params.full_limit else BEAD_TYPES[:8]
     spans, g11 = _run(scorer, types, band, n, m, progress, cancel, "align")
     wants_concat = n + m <= params.concat_all_below or params.concat_budget > 0
     if concat_encoder is None or src_texts is None or tgt_texts is None or not wants_concat:
         return _scored_beads(spans, scorer, g11, band, n, m)
     first = _scored_beads(spans, scorer, g11, band, n, m)
-    src_ends, tgt_ends = _concat_windows(first, n, m, params)
+    src_ends, tgt_ends = _concat_windows(first, n, m, params, sizes[1:])
     check_cancel(cancel)
     src_exact = _embed_windows(src_ends, src_texts, concat_encoder)
     tgt_exact = _embed_windows(tgt_ends, tgt_texts, concat_encoder)
     scale = float(np.sqrt(params.anchor_weight)) if params.anchor_weight > 0 else 0.0
-    fa = side_features(src, sl, src_paras, src_bags, tgt.mean(axis=0), scale, (1, 2, 3), src_exact)
-    fb = side_features(tgt, tl, tgt_paras, tgt_bags, src.mean(axis=0), scale, (1, 2, 3), tgt_exact)
+    fa = side_features(src, sl, src_paras, src_bags, tgt.mean(axis=0), scale, sizes, src_exact)
+    fb = side_features(tgt, tl, tgt_paras, tgt_bags, src.mean(axis=0), scale, sizes, tgt_exact)
     scorer = _Scorer(fa, fb, params, ratio, unrelated)
     spans, g11 = _run(scorer, types, band, n, m, progress, cancel, "realign")
     return _scored_beads(spans, scorer, g11, band, n, m)
 
 
 def _concat_windows(
-    beads: list[Bead], n: int, m: int, params: AlignParams
+    beads: list[Bead], n: int, m: int, params: AlignParams, sizes: tuple[int, ...] = (2, 3)
 ) -> tuple[dict[int, np.ndarray], dict[int, np.ndarray]]:
-    """Bead ends (per merge size 2 and 3) whose concatenations are worth embedding.
+    """Bead ends (per merge size in ``sizes``) whose concatenations are worth embedding.
 
-    Short texts: all of them. Long texts: around the least certain first-pass beads (unpaired
-    and merged beads first, then 1-1 beads by rising confidence) until the budget is spent."""
-    sizes = (2, 3)
+    Short texts: every 2- and 3-window; 4-windows (for 1-4/4-1 beads, long strings that cost
+    as much to embed as the 2- and 3-windows together) only around the first pass's beads with
+    three sentences on a side, where a 1-4 bead shows up as a 1-3 (plus an unpaired sentence). Long texts: around the least certain
+    first-pass beads (unpaired and merged beads first, then 1-1 beads by rising confidence)
+    until the budget is spent."""
+    pos_s = np.cumsum([0] + [len(b.src) for b in beads])
+    pos_t = np.cumsum([0] + [len(b.tgt) for b in beads])
     if n + m <= params.concat_all_below:
-        return (
-            {a: np.arange(a, n + 1) for a in sizes if a <= n},
-            {b: np.arange(b, m + 1) for b in sizes if b <= m},
-        )
+        near_s: set[int] = set()
+        near_t: set[int] = set()
+        for k, bead in enumerate(beads):
+            if max(len(bead.src), len(bead.tgt)) >= 3:
+                near_s.update(range(int(pos_s[k]) - 1, int(pos_s[k + 1]) + 4))
+                near_t.update(range(int(pos_t[k]) - 1, int(pos_t[k + 1]) + 4))
+        return _all_or_near(sizes, n, near_s), _all_or_near(sizes, m, near_t)
     budget = int(params.concat_budget * (n + m))
     order = sorted(
         range(len(beads)),
@@ -327,8 +338,6 @@ def _concat_windows(
     )
     src_set: set[int] = set()
     tgt_set: set[int] = set()
-    pos_s = np.cumsum([0] + [len(b.src) for b in beads])
-    pos_t = np.cumsum([0] + [len(b.tgt) for b in beads])
     for k in order:
         if beads[k].kind == "1-1" and beads[k].score >= params.concat_min_conf:
             break
@@ -345,6 +354,17 @@ def _concat_windows(
         {a: src_ends[src_ends >= a] for a in sizes},
         {b: tgt_ends[tgt_ends >= b] for b in sizes},
     )
+
+
+def _all_or_near(sizes: tuple[int, ...], n: int, near: set[int]) -> dict[int, np.ndarray]:
+    """Every window end of sizes 2 and 3; for larger sizes only the ends in ``near``."""
+    out: dict[int, np.ndarray] = {}
+    near_ends = np.array(sorted(near), dtype=np.int64)
+    for a in sizes:
+        if a > n:
+            continue
+        out[a] = np.arange(a, n + 1) if a <= 3 else near_ends[(near_ends >= a) & (near_ends <= n)]
+    return out
 
 
 def _embed_windows(

@@ -73,3 +73,26 @@ def test_stray_sentence_is_cut_off_a_merged_bead() -> None:
 def test_split_leaves_documents_with_few_pairs_alone() -> None:
     spans = [(0, 1, 0, 1), (1, 2, 1, 2), (2, 3, 2, 3)]
     assert split_unrelated_pairs(spans, lambda *_: 0.0, 0.5) == spans
+
+
+def test_one_sentence_translated_by_four() -> None:
+    """A source sentence whose meaning is spread over four target sentences comes out 1-4 once
+    the concatenations are embedded (Text+Berg: a heading and its list)."""
+    rng = np.random.default_rng(8)
+    meaning = _unit(rng.normal(size=(24, DIM)))
+    src_rows = [*meaning[:10], _unit(meaning[10:14].sum(axis=0)), *meaning[14:]]
+    src = _unit(np.array(src_rows) + 0.2 * _unit(rng.normal(size=(21, DIM))))
+    tgt = _unit(meaning + 0.2 * _unit(rng.normal(size=(24, DIM))))
+    src_texts = [f"s{i}" for i in range(len(src))]
+    tgt_texts = [f"t{j}" for j in range(len(tgt))]
+    table = {**dict(zip(src_texts, src, strict=True)), **dict(zip(tgt_texts, tgt, strict=True))}
+
+    def concat(texts: list[str]) -> np.ndarray:
+        return _unit(np.array([sum(table[w] for w in x.split(" ")) for x in texts]))
+
+    sl = np.array([80.0] * 10 + [320.0] + [80.0] * 10)
+    tl = np.full(24, 80.0)
+    beads = align_vectors(src, tgt, sl, tl, concat_encoder=concat, src_texts=src_texts, tgt_texts=tgt_texts)
+    validate_beads(beads, 21, 24)
+    assert ((10,), (10, 11, 12, 13)) in [(b.src, b.tgt) for b in beads]
+    assert sum(1 for b in beads if b.kind == "1-1") == 20
