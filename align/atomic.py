@@ -83,4 +83,6 @@ def _write_through(target: Path, chunks: Iterable[bytes]) -> None:
 
 
 def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
-    write_bytes_atomic(path, text.encode("utf-8"))
+    """UTF-8. A lone surrogate can only come from a file name that is not UTF-8 (Python
+    decodes those with surrogateescape); it is written as a ``\\udcff`` escape, not a crash."""
+    write_bytes_atomic(path, text.encode("utf-8", "backslashreplace"))

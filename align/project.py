@@ -34,7 +34,8 @@ FORMAT_VERSION = 1
 def _doc_to_json(doc: Document) -> dict[str, Any]:
     return {
         "lang": doc.lang,
-        "path": doc.path,
+        # a file name that is not UTF-8 holds surrogates JSON files cannot carry: escape them
+        "path": doc.path.encode("utf-8", "backslashreplace").decode("utf-8") if doc.path else doc.path,
         "encoding": doc.encoding,
         "text": doc.text,
         "segments": [[s.start, s.end, s.para] for s in doc.segments],

@@ -97,10 +97,12 @@ def _utf8_stdout() -> None:
     """Texts, TMX, JSON and reports go out as UTF-8 whatever the locale says: an ASCII
     locale (``LC_ALL=C`` in a CI image) must not turn Korean output into a crash."""
     encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    errors = getattr(sys.stdout, "errors", None)
     reconfigure = getattr(sys.stdout, "reconfigure", None)
-    if encoding != "utf8" and reconfigure is not None:
+    if (encoding != "utf8" or errors == "strict") and reconfigure is not None:
         with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
-            reconfigure(encoding="utf-8")
+            # backslashreplace: a file name that is not UTF-8 is printed escaped, not a crash
+            reconfigure(encoding="utf-8", errors="backslashreplace")
 
 
 def _debug() -> bool:

@@ -603,3 +603,21 @@ def test_impossible_export_date_is_refused(
 ) -> None:
     argv = ["export", "-q", "@project.dari.json", "-o", "@x.tmx", "--date", "20261399T999999Z"]
     _fails_cleanly(argv, files, capsys, "is not a date")
+
+
+def test_file_names_that_are_not_utf8(
+    files: dict[str, Path], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Python hands such names over with surrogates, which no UTF-8 file or stdout can carry:
+    they are written escaped (``\\udcff``) instead of ending the run with an internal error."""
+    from align.project import load_project
+
+    src = tmp_path / os.fsdecode(b"\xff-en.txt")
+    src.write_bytes(files["en.txt"].read_bytes())
+    out = tmp_path / "out.dari.json"
+    assert main(["align", "-q", "--presplit", str(src), str(files["ko.txt"]), "-o", str(out)]) == 0
+    assert "\\udcff-en.txt" in (load_project(out).source.path or "")
+    assert main(["check", "-q", str(src), str(files["ko.txt"]), "--presplit", "--format", "json"]) in (0, 1)
+    captured = capsys.readouterr()
+    assert "udcff-en.txt" in captured.out
+    assert captured.err == ""
