@@ -230,7 +230,11 @@ def load_project(path: str | Path) -> Bitext:
     """Read a project file; any problem becomes one ``InputError`` line, never a traceback."""
     p = Path(path)
     try:
-        raw = p.read_bytes()
+        with p.open("rb") as handle:
+            raw = handle.read(65536)
+            if b"\x00" in raw:  # binary (or /dev/zero): refuse before reading it all
+                raise InputError(f"{p}: not a dari project file (binary data)")
+            raw += handle.read()
     except FileNotFoundError:
         raise InputError(f"{p}: no such file") from None
     except IsADirectoryError:

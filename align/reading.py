@@ -48,6 +48,13 @@ def _looks_binary(text: str) -> bool:
     return "\x00" in text or controls > max(8, len(text[:65536]) // 100)
 
 
+def _binary_head(head: bytes) -> bool:
+    """NUL bytes in a file's first block that no UTF-16/32 text explains."""
+    if b"\x00" not in head or any(head.startswith(bom) for bom, _ in _BOMS):
+        return False
+    return _guess_utf16(head[: len(head) - len(head) % 2]) is None
+
+
 def decode_bytes(data: bytes, name: str = "input", *, normalize_newlines: bool = True) -> DecodedText:
     """Decode file contents, detecting the encoding; raise ``InputError`` when it is not text.
 
@@ -90,7 +97,11 @@ def read_text(path: str | Path) -> DecodedText:
     """Read and decode a text file, turning every OS failure into a one-line ``InputError``."""
     p = Path(path)
     try:
-        data = p.read_bytes()
+        with p.open("rb") as handle:
+            head = handle.read(65536)
+            if _binary_head(head):  # a 4 GB video or /dev/zero: refuse before reading it all
+                raise InputError(f"{p}: looks like a binary file, not text")
+            data = head + handle.read()
     except FileNotFoundError:
         raise InputError(f"{p}: no such file") from None
     except IsADirectoryError:

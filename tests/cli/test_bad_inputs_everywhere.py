@@ -621,3 +621,42 @@ def test_file_names_that_are_not_utf8(
     captured = capsys.readouterr()
     assert "udcff-en.txt" in captured.out
     assert captured.err == ""
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        ["split", "/dev/zero"],
+        ["align", "-q", "@en.txt", "/dev/urandom"],
+        ["export", "-q", "/dev/zero", "-o", "@x.tmx"],
+        ["eval", "@good.beads", "/dev/zero"],
+    ],
+)
+def test_endless_binary_input_is_refused_at_once(
+    files: dict[str, Path], capsys: pytest.CaptureFixture[str], template: list[str]
+) -> None:
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero here")
+    _fails_cleanly(template, files, capsys, "binary")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["split", "@en.txt"],
+        ["export", "-q", "@project.dari.json", "-o", "-"],
+        ["align", "-q", "--presplit", "@en.txt", "@ko.txt", "--format", "tsv"],
+    ],
+)
+def test_full_disk_under_stdout(files: dict[str, Path], argv: list[str]) -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
+    env.pop("DARI_DEBUG", None)
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "align", *_argv(argv, files)],
+            stdout=full, stderr=subprocess.PIPE, text=True, env=env, timeout=120,
+        )  # fmt: skip
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == ["dari: error: No space left on device"]
