@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import sys
+
+from align.errors import UsageError
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -18,5 +21,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace) -> int:
     from tui.app import make_app
 
-    make_app(args.project).run()
+    app = make_app(args.project)  # a broken project is reported first, terminal or not
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        # without a terminal the app would wait for keys that never come (a CI job hangs)
+        raise UsageError("dari review needs an interactive terminal (stdin and stdout)")
+    app.run()
     return 0

@@ -660,3 +660,9 @@ def test_full_disk_under_stdout(files: dict[str, Path], argv: list[str]) -> None
         )  # fmt: skip
     assert done.returncode == 2
     assert done.stderr.splitlines() == ["dari: error: No space left on device"]
+
+
+def test_review_without_a_terminal_does_not_hang(
+    files: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    _fails_cleanly(["review", "@project.dari.json"], files, capsys, "interactive terminal")
