@@ -15,7 +15,7 @@ from align.atomic import write_text_atomic
 from align.checks.report import FAIL_LEVELS, LocatedFinding, Location, PairResult, at_or_above, fingerprint
 from align.checks.reporters import REPORTERS
 from align.config import FAIL_ON_CHOICES, DariConfig, load_config
-from align.errors import DariError, OutputError, UsageError
+from align.errors import DariError, InputError, OutputError, UsageError
 from align.model import Finding, Severity
 
 if TYPE_CHECKING:
@@ -225,6 +225,12 @@ def _check_output_path(args: argparse.Namespace, paths: list[str]) -> None:
             raise OutputError(f"cannot write {option}: directory {Path(option).parent} does not exist")
 
 
+def _errors_line(errors: list[PairResult], total: int) -> str:
+    more = f" (and {len(errors) - 1} more, see the report)" if len(errors) > 1 else ""
+    first = " ".join(str(errors[0].error).split())
+    return f"{len(errors)} of {total} pair(s) could not be checked: {first}{more}"
+
+
 def run(args: argparse.Namespace) -> int:
     from align.checks.baseline import apply_baseline, read_baseline, write_baseline
     from align.checks.reporters import get_reporter
@@ -244,7 +250,10 @@ def run(args: argparse.Namespace) -> int:
             results = [checker.check(name, paths, None, None, progress)]
     else:
         results = _run_many(many, checker, args.quiet)
+    errors = [r for r in results if r.error]
     if args.write_baseline:
+        if errors:  # a baseline that silently leaves out unreadable pairs would hide them later
+            raise InputError(f"no baseline written: {_errors_line(errors, len(results))}")
         write_baseline(args.write_baseline, results)
         count = sum(len(r.findings) for r in results)
         if not args.quiet:
@@ -267,15 +276,9 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(report)
         sys.stdout.flush()
-    errors = [r for r in results if r.error]
     if errors:
         # the report lists each one; stderr still gets the one line every failed run prints
-        more = f" (and {len(errors) - 1} more, see the report)" if len(errors) > 1 else ""
-        print(
-            f"dari: error: {len(errors)} of {len(results)} pair(s) could not be checked: "
-            f"{' '.join(str(errors[0].error).split())}{more}",
-            file=sys.stderr,
-        )
+        print(f"dari: error: {_errors_line(errors, len(results))}", file=sys.stderr)
         return 2
     failing = any(at_or_above(f.severity, fail_on) for r in results for f in r.findings)
     return 1 if failing and FAIL_LEVELS[fail_on] < 99 else 0

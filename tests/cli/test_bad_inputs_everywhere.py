@@ -666,3 +666,19 @@ def test_review_without_a_terminal_does_not_hang(
     files: dict[str, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
     _fails_cleanly(["review", "@project.dari.json"], files, capsys, "interactive terminal")
+
+
+def test_no_baseline_is_written_when_a_pair_could_not_be_read(
+    files: dict[str, Path], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    pairs = tmp_path / "pairs"
+    pairs.mkdir()
+    (pairs / "a.en").write_bytes(files["en.txt"].read_bytes())
+    (pairs / "a.ko").write_bytes(b"")
+    baseline = tmp_path / "baseline.json"
+    assert main(["check", "-q", str(pairs), "--write-baseline", str(baseline)]) == 2
+    line = capsys.readouterr().err.splitlines()
+    assert line == [
+        f"dari: error: no baseline written: 1 of 1 pair(s) could not be checked: {pairs / 'a.ko'}: file is empty"
+    ]
+    assert not baseline.exists()
