@@ -115,8 +115,12 @@ def read_documents(
     split = split_bilingual(decoded.text)
     langs = list(split.langs)
     if options.src_lang or options.tgt_lang:
-        wanted = (options.src_lang or langs[0], options.tgt_lang or langs[1])
-        if wanted == (langs[1], langs[0]):
+        src_given, tgt_given = options.src_lang, options.tgt_lang
+        # a file in Korean then English, aligned as ko -> en: naming either side is enough
+        swap = (src_given == langs[1] and tgt_given in (None, langs[0])) or (
+            tgt_given == langs[0] and src_given in (None, langs[1])
+        )
+        if swap:
             langs.reverse()
             spans = (split.spans[1], split.spans[0])
         else:
@@ -125,7 +129,9 @@ def read_documents(
     else:
         spans = split.spans
     docs = []
-    for lang, side_spans in zip(langs, spans, strict=True):
+    for lang, side_spans, given in zip(langs, spans, (options.src_lang, options.tgt_lang), strict=True):
+        if given:  # a named language must match that side's paragraphs (not ja for Korean)
+            check_script(name, "\n".join(decoded.text[a:b] for a, b in side_spans), lang)
         segments = split_sentences(decoded.text, lang, side_spans)
         if not segments:
             raise InputError(f"{name}: no '{lang}' sentences found")

@@ -682,3 +682,19 @@ def test_no_baseline_is_written_when_a_pair_could_not_be_read(
         f"dari: error: no baseline written: 1 of 1 pair(s) could not be checked: {pairs / 'a.ko'}: file is empty"
     ]
     assert not baseline.exists()
+
+
+def test_bilingual_file_with_a_language_it_does_not_hold(
+    files: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    _fails_cleanly(["align", "-q", "@bilingual.txt", "--tgt-lang", "ja"], files, capsys, "no kana")
+    _fails_cleanly(["check", "-q", "@bilingual.txt", "--src-lang", "ru"], files, capsys, "no cyrillic")
+
+
+def test_naming_one_side_of_a_bilingual_file_orders_both(
+    files: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--src-lang ko`` alone on an English-then-Korean file means ko -> en, not ko -> ko."""
+    assert main(_argv(["align", "-q", "@bilingual.txt", "--src-lang", "ko", "--format", "tsv"], files)) == 0
+    first = capsys.readouterr().out.splitlines()[1].split("\t")
+    assert first[3].startswith("호잘리") and first[4].startswith("Action Plan")
