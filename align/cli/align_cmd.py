@@ -93,6 +93,18 @@ def _print_table(bitext: Bitext) -> None:
     stdout_console().print(table)
 
 
+def refuse_exchange_suffix(output: Path) -> None:
+    """``-o out.tmx`` would get a JSON project under a TMX name: say which command writes TMX."""
+    from align.formats.registry import FORMATS
+
+    suffix = output.suffix.lower()
+    if any(suffix in fmt.suffixes for fmt in FORMATS.values()):
+        raise UsageError(
+            f"-o writes a project file (*.dari.json), not {suffix}; "
+            f"write the project, then: dari export PROJECT -o {output.name}"
+        )
+
+
 def run(args: argparse.Namespace) -> int:
     from align.cli.console import progress_display, stderr
 
@@ -105,6 +117,7 @@ def run(args: argparse.Namespace) -> int:
         for given in [*args.inputs, *([args.gold] if args.gold else [])]:
             if Path(given).resolve() == output.resolve():
                 raise OutputError(f"refusing to overwrite the input file {given}")
+        refuse_exchange_suffix(output)
         if not output.parent.is_dir() and str(output.parent):
             raise OutputError(f"cannot write {output}: directory {output.parent} does not exist")
     gold = None

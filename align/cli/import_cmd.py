@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from align.cli.align_cmd import refuse_exchange_suffix
 from align.errors import OutputError, UsageError
 
 if TYPE_CHECKING:
@@ -77,6 +78,7 @@ def run(args: argparse.Namespace) -> int:
     for given in (args.input, args.src, args.tgt):
         if given and Path(given).resolve() == output.resolve():
             raise OutputError(f"refusing to overwrite the input file {given}")
+    refuse_exchange_suffix(output)
     if str(output.parent) and not output.parent.is_dir():
         raise OutputError(f"cannot write {output}: directory {output.parent} does not exist")
     options = ImportOptions(

@@ -117,7 +117,7 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     (root / "folder.txt").mkdir()
     (root / "folder.dari.json").mkdir()
     (root / "folder.tmx").mkdir()
-    (root / "out-folder.tmx").mkdir()
+    (root / "out-folder").mkdir()
     (root / "link-to-en.txt").symlink_to(root / "en.txt")
     return {p.name: p for p in root.iterdir()} | {"missing.txt": root / "missing.txt", "root": root}
 
@@ -313,11 +313,11 @@ WRITERS: list[tuple[str, list[str]]] = [
     ("import", ["import", "-q", "@good.tmx", "-o", "{}"]),
 ]
 BAD_OUTPUTS = [
-    ("proc-missing", "/proc/x/out.tmx", "does not exist"),
-    ("proc", "/proc/dari-out.tmx", "cannot write"),
-    ("sys", "/sys/dari-out.tmx", "cannot write"),
-    ("folder", "@out-folder.tmx", "director"),
-    ("no-parent", "@no/such/dir/out.tmx", "does not exist"),
+    ("proc-missing", "/proc/x/out.dari.json", "does not exist"),
+    ("proc", "/proc/dari-out.dari.json", "cannot write"),
+    ("sys", "/sys/dari-out.dari.json", "cannot write"),
+    ("folder", "@out-folder", "director"),
+    ("no-parent", "@no/such/dir/out.dari.json", "does not exist"),
 ]
 
 
@@ -698,3 +698,18 @@ def test_naming_one_side_of_a_bilingual_file_orders_both(
     assert main(_argv(["align", "-q", "@bilingual.txt", "--src-lang", "ko", "--format", "tsv"], files)) == 0
     first = capsys.readouterr().out.splitlines()[1].split("\t")
     assert first[3].startswith("호잘리") and first[4].startswith("Action Plan")
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        ["align", "-q", "--presplit", "@en.txt", "@ko.txt", "-o", "@result.tmx"],
+        ["import", "-q", "@good.tmx", "-o", "@copy.tmx"],
+        ["import", "-q", "@tm-cp949.tsv", "-o", "@copy.csv"],
+    ],
+)
+def test_project_output_under_an_exchange_format_name(
+    files: dict[str, Path], capsys: pytest.CaptureFixture[str], template: list[str]
+) -> None:
+    """A JSON project written as ``out.tmx`` would fool the next tool; say which command writes TMX."""
+    _fails_cleanly(template, files, capsys, "dari export PROJECT -o")
