@@ -13,9 +13,12 @@ cached texts are not encoded at all, and every row that leaves is L2-normalised 
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -127,3 +130,43 @@ def encode_through_cache(
         if cache is not None:
             cache.put(text, row.copy())
     return out
+
+
+def file_sha256(path: Path) -> str:
+    """sha256 of a model file, streamed: signatures name the exact weights that made the vectors."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+class CachingEncoder:
+    """What every backend shares: its signature, and ``encode`` routed through the cache.
+
+    A backend sets ``dim``, ``cache`` and ``_signature`` and implements ``_compute``, its raw
+    forward pass over non-blank unique texts.
+    """
+
+    dim: int
+    cache: EmbeddingCache | None
+    _signature: dict[str, Any]
+
+    def signature(self) -> dict[str, Any]:
+        return dict(self._signature)
+
+    def encode(
+        self,
+        texts: Sequence[str],
+        *,
+        progress: ProgressCallback | None = None,
+        cancel: CancelCallback | None = None,
+    ) -> np.ndarray:
+        return encode_through_cache(
+            texts, self.dim, self._compute, self.cache, progress=progress, cancel=cancel
+        )
+
+    def _compute(
+        self, texts: Sequence[str], progress: ProgressCallback | None, cancel: CancelCallback | None
+    ) -> np.ndarray:
+        raise NotImplementedError

