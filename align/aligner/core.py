@@ -21,7 +21,7 @@ import numpy as np
 from align.aligner.anchors import anchor_vectors, shared_anchors
 from align.aligner.features import SideFeatures, side_features
 from align.aligner.params import BEAD_TYPES, COMMON_TYPES, DEFAULT_PARAMS, AlignParams
-from align.aligner.redecide import detach_strays, split_unrelated_pairs
+from align.aligner.redecide import detach_strays, pair_stranded_nulls, split_unrelated_pairs
 from align.aligner.search import Band, band_around_path, band_gains, banded_dp
 from align.model import Bead
 from align.progress import CancelCallback, ProgressCallback, check_cancel
@@ -422,6 +422,17 @@ def _span_sim(scorer: _Scorer) -> Callable[[int, int, int, int], float]:
     return sim
 
 
+def _long_enough(scorer: _Scorer, min_chars: float) -> Callable[[tuple[int, int, int, int]], bool]:
+    """Whether both sentences of a 1-1 bead are long enough (target side scaled by the
+    document's length ratio) for their similarity to be trusted on its own."""
+
+    def ok(span: tuple[int, int, int, int]) -> bool:
+        _i0, i1, _j0, j1 = span
+        return bool(scorer.fa.lens[1][i1] >= min_chars and scorer.fb.lens[1][j1] >= min_chars * scorer.ratio)
+
+    return ok
+
+
 def _scored_beads(
     spans: list[tuple[int, int, int, int]], scorer: _Scorer, g11: np.ndarray, band: Band, n: int, m: int
 ) -> list[Bead]:
@@ -430,8 +441,10 @@ def _scored_beads(
     best 1-1 gain the sentence had with any candidate."""
     p = scorer.p
     sim = _span_sim(scorer)
-    spans = split_unrelated_pairs(spans, sim, p.split_gap)
+    long_enough = _long_enough(scorer, p.split_min_chars)
+    spans = split_unrelated_pairs(spans, sim, p.split_gap, long_enough)
     spans = detach_strays(spans, sim, p.detach_rise)
+    spans = pair_stranded_nulls(spans, sim, p.split_gap, long_enough)
     row_best = g11.max(axis=1) if g11.size else np.zeros(n + 1, dtype=np.float32)
     col_best = np.full(m + 1, -1.0, dtype=np.float64)
     if g11.size:

@@ -82,6 +82,10 @@ class AlignParams:
     1-1 similarity is taken apart into two unpaired sentences: on FLORES such pairs are a
     dropped sentence next to an inserted one (raw USE cosine .10-.13 against a median .73),
     while the loosest true pairs of Text+Berg stay within .45 of theirs. Dev plateau 0.45-0.55. 0: off."""
+    split_min_chars: float = 30.0
+    """... but only where both sentences have at least this many characters (the target side
+    scaled by the document's length ratio): headings and fragments ("Footnotes" / "각주") have
+    noisy vectors, and on python-docs-ko splitting them made 39 false missing/extra errors."""
     detach_rise: float = 0.05
     """After the search, an edge sentence leaves a merged bead when the rest is this much more
     similar: without merge biases the search swallows some inserted or dropped sentences into

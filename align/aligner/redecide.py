@@ -27,18 +27,26 @@ Span = tuple[int, int, int, int]
 SimFn = Callable[[int, int, int, int], float]
 
 
-def split_unrelated_pairs(spans: list[Span], sim: SimFn, gap: float) -> list[Span]:
+def split_unrelated_pairs(
+    spans: list[Span], sim: SimFn, gap: float, long_enough: Callable[[Span], bool] | None = None
+) -> list[Span]:
     """Take apart 1-1 pairs whose similarity lies ``gap`` below the document's median 1-1 pair.
 
     Measured against the document's own typical pair, an unrelated pair (a dropped sentence
     next to an inserted one) stands out on closely translated text, while free translations,
-    whose median is lower, keep their loose pairs."""
+    whose median is lower, keep their loose pairs. Pairs that ``long_enough`` rejects are never
+    taken apart: the vectors of a heading or a fragment ("Footnotes" / "각주") are too noisy to
+    say they are unrelated, and documentation is full of them."""
     ones = [k for k, (i0, i1, j0, j1) in enumerate(spans) if i1 - i0 == 1 and j1 - j0 == 1]
     if gap <= 0 or len(ones) < 5:
         return spans
     sims = np.array([sim(*spans[k]) for k in ones], dtype=np.float64)
     cut = float(np.median(sims)) - gap
-    split = {k for k, s in zip(ones, sims.tolist(), strict=True) if s < cut}
+    split = {
+        k
+        for k, s in zip(ones, sims.tolist(), strict=True)
+        if s < cut and (long_enough is None or long_enough(spans[k]))
+    }
     out: list[Span] = []
     for k, (i0, i1, j0, j1) in enumerate(spans):
         if k in split:
@@ -72,4 +80,62 @@ def detach_strays(spans: list[Span], sim: SimFn, rise: float) -> list[Span]:
             if gain >= rise and (best is None or gain > best[0]):
                 best = (gain, parts)
         out += best[1] if best else [(i0, i1, j0, j1)]
+    return out
+
+
+def pair_stranded_nulls(
+    spans: list[Span],
+    sim: SimFn,
+    gap: float,
+    long_enough: Callable[[Span], bool],
+    keep: float = 0.02,
+) -> list[Span]:
+    """Give an unpaired sentence the counterpart standing right beside it.
+
+    Two shapes the search leaves behind around weak links (typically short headings such as
+    "Wrapping it Up" / "마무리"): a 1-0 next to a 0-1, and an unpaired sentence next to a
+    merged bead whose edge sentence on the other side is its real partner. The new pair is
+    made when it is no worse than ``split_unrelated_pairs`` would keep (within ``gap`` of the
+    median pair, or too short to judge), and, for the second shape, when the merged bead loses
+    at most ``keep`` of similarity by giving the edge sentence up."""
+    ones = [s for s in spans if s[1] - s[0] == 1 and s[3] - s[2] == 1]
+    if gap <= 0 or len(ones) < 5:
+        return spans
+    cut = float(np.median([sim(*s) for s in ones])) - gap
+
+    def acceptable(pair: Span) -> bool:
+        return not long_enough(pair) or sim(*pair) >= cut
+
+    out = list(spans)
+    k = 0
+    while k < len(out) - 1:
+        a, b = out[k], out[k + 1]
+        a_src, a_tgt = a[1] - a[0], a[3] - a[2]
+        b_src, b_tgt = b[1] - b[0], b[3] - b[2]
+        replacement: list[Span] | None = None
+        if (a_src, a_tgt, b_src, b_tgt) in ((1, 0, 0, 1), (0, 1, 1, 0)):
+            pair = (min(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), max(a[3], b[3]))
+            if acceptable(pair):
+                replacement = [pair]
+        elif a_tgt == 0 and a_src == 1 and b_src >= 1 and b_tgt >= 2:
+            # [i]:[] then [i+1..]:[j, j+1..]: pair i with j
+            pair, rest = (a[0], a[1], b[2], b[2] + 1), (b[0], b[1], b[2] + 1, b[3])
+            if acceptable(pair) and sim(*rest) >= sim(*b) - keep:
+                replacement = [pair, rest]
+        elif a_src == 0 and a_tgt == 1 and b_tgt >= 1 and b_src >= 2:
+            pair, rest = (b[0], b[0] + 1, a[2], a[3]), (b[0] + 1, b[1], b[2], b[3])
+            if acceptable(pair) and sim(*rest) >= sim(*b) - keep:
+                replacement = [pair, rest]
+        elif b_tgt == 0 and b_src == 1 and a_src >= 1 and a_tgt >= 2:
+            # [..i]:[..j-1, j] then [i+1]:[]: pair i+1 with j
+            rest, pair = (a[0], a[1], a[2], a[3] - 1), (b[0], b[1], a[3] - 1, a[3])
+            if acceptable(pair) and sim(*rest) >= sim(*a) - keep:
+                replacement = [rest, pair]
+        elif b_src == 0 and b_tgt == 1 and a_tgt >= 1 and a_src >= 2:
+            rest, pair = (a[0], a[1] - 1, a[2], a[3]), (a[1] - 1, a[1], b[2], b[3])
+            if acceptable(pair) and sim(*rest) >= sim(*a) - keep:
+                replacement = [rest, pair]
+        if replacement is not None:
+            out[k : k + 2] = replacement
+        k += 1
     return out
