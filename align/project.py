@@ -26,6 +26,7 @@ from align.model import (
     TermEntry,
     validate_beads,
 )
+from align.reading import input_errors
 
 FORMAT_NAME = "dari-project"
 FORMAT_VERSION = 1
@@ -229,18 +230,11 @@ def bitext_from_json(obj: Any, name: str = "project") -> Bitext:
 def load_project(path: str | Path) -> Bitext:
     """Read a project file; any problem becomes one ``InputError`` line, never a traceback."""
     p = Path(path)
-    try:
-        with p.open("rb") as handle:
-            raw = handle.read(65536)
-            if b"\x00" in raw:  # binary (or /dev/zero): refuse before reading it all
-                raise InputError(f"{p}: not a dari project file (binary data)")
-            raw += handle.read()
-    except FileNotFoundError:
-        raise InputError(f"{p}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{p}: is a directory, expected a project file") from None
-    except OSError as exc:
-        raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from None
+    with input_errors(p, "project"), p.open("rb") as handle:
+        raw = handle.read(65536)
+        if b"\x00" in raw:  # binary (or /dev/zero): refuse before reading it all
+            raise InputError(f"{p}: not a dari project file (binary data)")
+        raw += handle.read()
     try:
         obj = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:

@@ -8,6 +8,8 @@ Line endings are normalised to ``\\n`` so offsets, lines and columns agree every
 from __future__ import annotations
 
 import codecs
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,21 +95,30 @@ def decode_bytes(data: bytes, name: str = "input", *, normalize_newlines: bool =
     return DecodedText(text, "utf-8" if encoding == "utf-8-sig" else encoding, crlf)
 
 
+@contextmanager
+def input_errors(path: Path, what: str) -> Iterator[None]:
+    """Turn the OS's ways of failing to read ``path`` into one-line ``InputError``s.
+
+    Every reader of user files (text, project, TMX, XLIFF) goes through this, so a missing
+    file, a directory or a permission problem reads the same whatever the command."""
+    try:
+        yield
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, expected a {what} file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
 def read_text(path: str | Path) -> DecodedText:
     """Read and decode a text file, turning every OS failure into a one-line ``InputError``."""
     p = Path(path)
-    try:
-        with p.open("rb") as handle:
-            head = handle.read(65536)
-            if _binary_head(head):  # a 4 GB video or /dev/zero: refuse before reading it all
-                raise InputError(f"{p}: looks like a binary file, not text")
-            data = head + handle.read()
-    except FileNotFoundError:
-        raise InputError(f"{p}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{p}: is a directory, expected a text file") from None
-    except PermissionError:
-        raise InputError(f"{p}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from None
+    with input_errors(p, "text"), p.open("rb") as handle:
+        head = handle.read(65536)
+        if _binary_head(head):  # a 4 GB video or /dev/zero: refuse before reading it all
+            raise InputError(f"{p}: looks like a binary file, not text")
+        data = head + handle.read()
     return decode_bytes(data, str(p))

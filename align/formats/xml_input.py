@@ -13,6 +13,7 @@ from pathlib import Path
 from lxml import etree
 
 from align.errors import InputError
+from align.reading import input_errors
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 
@@ -31,14 +32,8 @@ def secure_parser() -> etree.XMLParser:
 
 def read_bytes(path: str | Path, what: str) -> bytes:
     p = Path(path)
-    try:
+    with input_errors(p, what):
         data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{p}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{p}: is a directory, expected a {what} file") from None
-    except OSError as exc:
-        raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from None
     if not data.strip():
         raise InputError(f"{p}: file is empty")
     return data
@@ -47,15 +42,8 @@ def read_bytes(path: str | Path, what: str) -> bytes:
 def check_head(path: str | Path, what: str) -> None:
     """Refuse missing, empty and plainly non-XML files before a streaming parse starts."""
     p = Path(path)
-    try:
-        with p.open("rb") as handle:
-            head = handle.read(4096)
-    except FileNotFoundError:
-        raise InputError(f"{p}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{p}: is a directory, expected a {what} file") from None
-    except OSError as exc:
-        raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from None
+    with input_errors(p, what), p.open("rb") as handle:
+        head = handle.read(4096)
     if not head.strip():
         raise InputError(f"{p}: file is empty")
     if head.lstrip()[:1] not in (b"<", b"\xef", b"\xff", b"\xfe"):
