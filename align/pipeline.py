@@ -49,14 +49,17 @@ def is_project_file(path: str | Path) -> bool:
     return '"dari-project"' in head
 
 
-def _check_language(doc_name: str, text: str, lang: str) -> None:
-    """Refuse text that cannot be in the language the user named (e.g. --tgt-lang ko on English)."""
-    from align.languages import script_profile
+def _language(doc_name: str, text: str, given: str | None) -> str:
+    """The document's language: detected, or the one the user named once the text's script
+    agrees with it. Text without letters is refused here, naming the file."""
+    from align.languages import detect_language, script_profile
 
-    profile = script_profile(text)
-    if not sum(profile.values()):
+    if not sum(script_profile(text).values()):
         raise InputError(f"{doc_name}: contains no letters; nothing to align")
-    check_script(doc_name, text, lang)
+    if given is None:
+        return detect_language(text)
+    check_script(doc_name, text, given)
+    return given
 
 
 def check_script(doc_name: str, text: str, lang: str) -> None:
@@ -74,15 +77,10 @@ def check_script(doc_name: str, text: str, lang: str) -> None:
 
 
 def _document(name: str, decoded: DecodedText, lang: str | None, presplit: bool) -> Document:
-    from align.languages import detect_language
     from align.segment import split_lines, split_sentences
 
     text = decoded.text
-    detected = detect_language(text)
-    if lang is None:
-        lang = detected
-    else:
-        _check_language(name, text, lang)
+    lang = _language(name, text, lang)
     segments = split_lines(text) if presplit else split_sentences(text, lang)
     if not any(s.text for s in segments):
         raise InputError(f"{name}: no sentences found")

@@ -181,3 +181,13 @@ def test_presplit_with_gold(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
     assert code == 0, err
     assert out == "[0]:[0]\n[1]:[1]\n[2]:[2]\n"
     assert "strict P/R/F1 1.000/1.000/1.000" in err
+
+
+def test_text_without_letters_names_the_file(
+    capsys: pytest.CaptureFixture[str], seed_dir: Path, tmp_path: Path
+) -> None:
+    numbers = tmp_path / "numbers.txt"
+    numbers.write_text("2016 - 2025 ...\n")
+    for extra in ([], ["--src-lang", "en"]):
+        code, _, err = run_cli(capsys, "align", str(numbers), str(seed_dir / "ko.txt"), *extra)
+        _assert_one_line_error(code, err, f"{numbers}: contains no letters")
