@@ -86,3 +86,17 @@ def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
     """UTF-8. A lone surrogate can only come from a file name that is not UTF-8 (Python
     decodes those with surrogateescape); it is written as a ``\\udcff`` escape, not a crash."""
     write_bytes_atomic(path, text.encode("utf-8", "backslashreplace"))
+
+
+def check_output_path(
+    output: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str] | None]
+) -> None:
+    """Refuse, before any slow work starts, an output that is one of the inputs (a symlink to
+    one included) or that lies in a directory that does not exist."""
+    out = Path(output)
+    resolved = out.resolve()
+    for given in inputs:
+        if given and Path(given).resolve() == resolved:
+            raise OutputError(f"refusing to overwrite the input file {given}")
+    if str(out.parent) and not out.parent.is_dir():
+        raise OutputError(f"cannot write {out}: directory {out.parent} does not exist")

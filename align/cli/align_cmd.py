@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from align.atomic import write_text_atomic
-from align.errors import OutputError, UsageError
+from align.atomic import check_output_path, write_text_atomic
+from align.errors import UsageError
 from align.model import Bitext
 from align.pipeline import InputOptions, bitext_summary, load_bitext
 
@@ -114,12 +114,8 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--scores applies to --format beads")
     output = Path(args.output) if args.output else None
     if output is not None:
-        for given in [*args.inputs, *([args.gold] if args.gold else [])]:
-            if Path(given).resolve() == output.resolve():
-                raise OutputError(f"refusing to overwrite the input file {given}")
+        check_output_path(output, [*args.inputs, args.gold])
         refuse_exchange_suffix(output)
-        if not output.parent.is_dir() and str(output.parent):
-            raise OutputError(f"cannot write {output}: directory {output.parent} does not exist")
     gold = None
     if args.gold:  # read before the (slow) alignment, so a bad gold file fails at once
         from align.formats.beads import read_beads

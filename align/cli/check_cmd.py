@@ -11,11 +11,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from align.atomic import write_text_atomic
+from align.atomic import check_output_path, write_text_atomic
 from align.checks.report import FAIL_LEVELS, LocatedFinding, Location, PairResult, at_or_above, fingerprint
 from align.checks.reporters import REPORTERS
 from align.config import FAIL_ON_CHOICES, DariConfig, load_config
-from align.errors import DariError, InputError, OutputError, UsageError
+from align.errors import DariError, InputError, UsageError
 from align.model import Finding, Severity
 
 if TYPE_CHECKING:
@@ -217,12 +217,7 @@ def _check_output_path(args: argparse.Namespace, paths: list[str]) -> None:
     for option in (args.output, args.write_baseline):
         if option is None:
             continue
-        out = Path(option).resolve()
-        for given in paths:
-            if Path(given).resolve() == out:
-                raise OutputError(f"refusing to overwrite the input file {given}")
-        if not out.parent.is_dir():
-            raise OutputError(f"cannot write {option}: directory {Path(option).parent} does not exist")
+        check_output_path(option, paths)
 
 
 def _errors_line(errors: list[PairResult], total: int) -> str:

@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from align.errors import OutputError, UsageError
+from align.atomic import check_output_path
+from align.errors import UsageError
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -68,10 +69,7 @@ def run(args: argparse.Namespace) -> int:
     )
     output = Path(args.output)
     if not to_stdout:
-        if output.resolve() == Path(args.project).resolve():
-            raise OutputError(f"refusing to overwrite the input file {args.project}")
-        if str(output.parent) and not output.parent.is_dir():
-            raise OutputError(f"cannot write {output}: directory {output.parent} does not exist")
+        check_output_path(output, [args.project])
     bitext = load_project(args.project)
     if to_stdout:
         for chunk in fmt.write_chunks(bitext, options):

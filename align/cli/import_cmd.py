@@ -6,8 +6,9 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from align.atomic import check_output_path
 from align.cli.align_cmd import refuse_exchange_suffix
-from align.errors import OutputError, UsageError
+from align.errors import UsageError
 
 if TYPE_CHECKING:
     from align.model import Bitext
@@ -75,12 +76,8 @@ def run(args: argparse.Namespace) -> int:
     output = Path(args.output)
     if args.output == "-":
         raise UsageError("dari import writes a project file; give its path with -o")
-    for given in (args.input, args.src, args.tgt):
-        if given and Path(given).resolve() == output.resolve():
-            raise OutputError(f"refusing to overwrite the input file {given}")
+    check_output_path(output, (args.input, args.src, args.tgt))
     refuse_exchange_suffix(output)
-    if str(output.parent) and not output.parent.is_dir():
-        raise OutputError(f"cannot write {output}: directory {output.parent} does not exist")
     options = ImportOptions(
         src_lang=args.src_lang,
         tgt_lang=args.tgt_lang,
