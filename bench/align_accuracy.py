@@ -29,17 +29,20 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from align.aligner import AlignParams, align_vectors  # noqa: E402
 from align.aligner.anchors import document_anchors  # noqa: E402
+from align.encoders.text_view import VIEW_VERSION  # noqa: E402
 from align.evaluation import Scores, merge_by_units, score_many  # noqa: E402
 from align.formats.beads import read_beads  # noqa: E402
 
 CORPORA = Path("/work/shared/corpora")
 CACHE = ROOT / ".bench-cache"
 _ENCODERS: dict[str, Any] = {}
+VIEW = f"\x02view{VIEW_VERSION}"
+"""Vectors depend on the text view the encoders apply (``align.encoders.text_view``)."""
 
 
 def encode(texts: list[str], encoder: str) -> np.ndarray:
     """Sentence vectors through ``align.encoders``, cached on disk by text hash."""
-    key = hashlib.sha1(("\x00".join(texts) + "\x01" + encoder).encode("utf-8")).hexdigest()
+    key = hashlib.sha1(("\x00".join(texts) + "\x01" + encoder + VIEW).encode("utf-8")).hexdigest()
     path = CACHE / encoder.replace(":", "_").replace("/", "_") / f"{key}.npy"
     if path.exists():
         return np.load(path)

@@ -20,8 +20,9 @@ import numpy as np
 
 from align.aligner.anchors import anchor_vectors, shared_anchors
 from align.aligner.features import SideFeatures, side_features
+from align.aligner.junctions import weak_boundaries
 from align.aligner.params import BEAD_TYPES, COMMON_TYPES, DEFAULT_PARAMS, AlignParams
-from align.aligner.redecide import detach_strays, pair_stranded_nulls, split_unrelated_pairs
+from align.aligner.redecide import detach_strays, free_translation, pair_stranded_nulls, split_unrelated_pairs
 from align.aligner.search import Band, band_around_path, band_gains, banded_dp
 from align.model import Bead
 from align.progress import CancelCallback, ProgressCallback, check_cancel
@@ -81,20 +82,9 @@ class _Scorer:
             return self.p.bias_1_2
         return self.p.bias_1_3
 
-    def null_gains(self, a: int, b: int) -> np.ndarray | float:
-        """Gain of leaving a sentence unpaired: ``null_gain``, lowered for sentences longer
-        than the document's median (long sentences are rarely left untranslated) when
-        ``null_length_weight`` is set."""
-        p = self.p
-        if not p.null_length_weight:
-            return p.null_gain
-        side = self.fa if a else self.fb
-        lens = side.lens[1][1:].astype(np.float64)
-        excess = np.maximum(np.log(lens / max(float(np.median(lens)), 1.0)), 0.0)
-        per = p.null_gain - p.null_length_weight * excess
-        if a:
-            return np.concatenate([[p.null_gain], per])[:, None]
-        return per
+    def null_gains(self, a: int, b: int) -> float:
+        """Gain of leaving a sentence unpaired (the same for every sentence)."""
+        return self.p.null_gain
 
     def sim(self, a: int, b: int, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         """Margin-adjusted similarity of beads (a, b) ending at (rows[r], cols[r, k]).
@@ -125,6 +115,8 @@ class _Scorer:
             g -= np.float32(p.length_weight) * lr * lr
         if p.paragraph_penalty:
             g -= np.float32(p.paragraph_penalty) * (self.fa.cross[a][rows][:, None] + self.fb.cross[b][cols])
+        if p.junction_bonus:
+            g += np.float32(p.junction_bonus) * (self.fa.joins[a][rows][:, None] + self.fb.joins[b][cols])
         return g.astype(np.float32, copy=False)
 
 
@@ -139,10 +131,12 @@ def _features(
     tgt_bags: np.ndarray | None,
     params: AlignParams,
     sizes: tuple[int, ...],
+    src_weak: np.ndarray | None = None,
+    tgt_weak: np.ndarray | None = None,
 ) -> tuple[SideFeatures, SideFeatures]:
     scale = float(np.sqrt(params.anchor_weight)) if params.anchor_weight > 0 else 0.0
-    fa = side_features(src, src_lens, src_paras, src_bags, tgt.mean(axis=0), scale, sizes)
-    fb = side_features(tgt, tgt_lens, tgt_paras, tgt_bags, src.mean(axis=0), scale, sizes)
+    fa = side_features(src, src_lens, src_paras, src_bags, tgt.mean(axis=0), scale, sizes, weak=src_weak)
+    fb = side_features(tgt, tgt_lens, tgt_paras, tgt_bags, src.mean(axis=0), scale, sizes, weak=tgt_weak)
     return fa, fb
 
 
@@ -282,7 +276,11 @@ def align_vectors(
     # texts keep the eight common shapes, which keeps the banded pass fast
     types = BEAD_TYPES if full else BEAD_TYPES[:COMMON_TYPES]
     sizes = tuple(range(1, max(max(t) for t in types) + 1))
-    fa, fb = _features(src, tgt, sl, tl, src_paras, tgt_paras, src_bags, tgt_bags, params, sizes)
+    src_weak = weak_boundaries(src_texts) if src_texts is not None else None
+    tgt_weak = weak_boundaries(tgt_texts) if tgt_texts is not None else None
+    fa, fb = _features(
+        src, tgt, sl, tl, src_paras, tgt_paras, src_bags, tgt_bags, params, sizes, src_weak, tgt_weak
+    )
     unrelated = _unrelated_similarity(src, tgt) if full else None
     scorer = _Scorer(fa, fb, params, ratio, unrelated)
     if full:
@@ -304,8 +302,30 @@ def align_vectors(
     src_exact = _embed_windows(src_ends, src_texts, concat_encoder)
     tgt_exact = _embed_windows(tgt_ends, tgt_texts, concat_encoder)
     scale = float(np.sqrt(params.anchor_weight)) if params.anchor_weight > 0 else 0.0
-    fa = side_features(src, sl, src_paras, src_bags, tgt.mean(axis=0), scale, sizes, src_exact)
-    fb = side_features(tgt, tl, tgt_paras, tgt_bags, src.mean(axis=0), scale, sizes, tgt_exact)
+    fa = side_features(
+        src,
+        sl,
+        src_paras,
+        src_bags,
+        tgt.mean(axis=0),
+        scale,
+        sizes,
+        src_exact,
+        src_weak,
+        params.concat_sum_mix,
+    )
+    fb = side_features(
+        tgt,
+        tl,
+        tgt_paras,
+        tgt_bags,
+        src.mean(axis=0),
+        scale,
+        sizes,
+        tgt_exact,
+        tgt_weak,
+        params.concat_sum_mix,
+    )
     scorer = _Scorer(fa, fb, params, ratio, unrelated)
     spans, g11 = _run(scorer, types, band, n, m, progress, cancel, "realign")
     return _scored_beads(spans, scorer, g11, band, n, m)
@@ -442,8 +462,9 @@ def _scored_beads(
     p = scorer.p
     sim = _span_sim(scorer)
     long_enough = _long_enough(scorer, p.split_min_chars)
-    spans = split_unrelated_pairs(spans, sim, p.split_gap, long_enough)
-    spans = detach_strays(spans, sim, p.detach_rise)
+    if not free_translation(spans, sim, p.free_merge_share, p.free_spread):
+        spans = split_unrelated_pairs(spans, sim, p.split_gap, long_enough)
+        spans = detach_strays(spans, sim, p.detach_rise, scorer.fa.weak, scorer.fb.weak)
     spans = pair_stranded_nulls(spans, sim, p.split_gap, long_enough)
     row_best = g11.max(axis=1) if g11.size else np.zeros(n + 1, dtype=np.float32)
     col_best = np.full(m + 1, -1.0, dtype=np.float64)

@@ -23,8 +23,12 @@ class SideFeatures:
     anchors_only: dict[int, np.ndarray]
     lens: dict[int, np.ndarray]
     cross: dict[int, np.ndarray]
+    joins: dict[int, np.ndarray]
+    """Number of weak sentence boundaries inside the bead (see ``junctions``)."""
     background: dict[int, np.ndarray]
     n: int
+    weak: np.ndarray | None = None
+    """Per sentence: 1 where the boundary before it is weak; None when the texts are unknown."""
 
 
 def _window_sums(x: np.ndarray, a: int) -> np.ndarray:
@@ -53,23 +57,28 @@ def side_features(
     anchor_scale: float,
     sizes: tuple[int, ...] = (1, 2, 3),
     exact: dict[int, tuple[np.ndarray, np.ndarray]] | None = None,
+    weak: np.ndarray | None = None,
+    sum_mix: float = 0.0,
 ) -> SideFeatures:
     """Features for bead sizes ``sizes`` on one side; ``other_mean`` is the other side's mean vector.
 
     ``exact[a] = (rows, vectors)`` replaces the approximated merged vectors of those bead ends
-    by embeddings of the actual concatenated sentences."""
+    by embeddings of the actual concatenated sentences, mixed with ``sum_mix`` of the
+    approximation. ``weak[i]`` marks a weak boundary before sentence ``i`` (``junctions``)."""
     n = vecs.shape[0]
     merged: dict[int, np.ndarray] = {}
     anchors_only: dict[int, np.ndarray] = {}
     lsum: dict[int, np.ndarray] = {}
     cross: dict[int, np.ndarray] = {}
+    joins: dict[int, np.ndarray] = {}
     background: dict[int, np.ndarray] = {}
     lens_f = lens.astype(np.float32)
     for a in sizes:
         u = _normalise_rows(_window_sums(vecs, a))
         if exact and a in exact:
             rows, rows_vecs = exact[a]
-            u[rows] = _normalise_rows(rows_vecs)
+            # the concatenation's own vector, plus ``sum_mix`` of the parts' normalised sum
+            u[rows] = _normalise_rows(_normalise_rows(rows_vecs) + np.float32(sum_mix) * u[rows])
         background[a] = (u @ other_mean).astype(np.float32)
         if anchor_bags is not None and anchor_scale > 0:
             h = _normalise_rows(_window_sums(anchor_bags, a)) * np.float32(anchor_scale)
@@ -82,4 +91,12 @@ def side_features(
             p = np.asarray(paras)
             c[a:] = (p[a - 1 : n] != p[0 : n - a + 1]).astype(np.float32)
         cross[a] = c
-    return SideFeatures(merged, anchors_only, lsum, cross, background, n)
+        j = np.zeros(n + 1, dtype=np.float32)
+        if weak is not None and a > 1 and a <= n:
+            # boundaries before sentences i-a+1 .. i-1 of the bead ending at i
+            w = np.asarray(weak, dtype=np.float32)
+            run = np.concatenate([[0.0], np.cumsum(w)]).astype(np.float32)
+            ends = np.arange(a, n + 1)
+            j[a:] = run[ends] - run[ends - a + 1]
+        joins[a] = j
+    return SideFeatures(merged, anchors_only, lsum, cross, joins, background, n, weak)

@@ -27,6 +27,27 @@ Span = tuple[int, int, int, int]
 SimFn = Callable[[int, int, int, int], float]
 
 
+def free_translation(spans: list[Span], sim: SimFn, min_merged: float, min_spread: float) -> bool:
+    """Whether the search's beads look like a free translation rather than a close one.
+
+    Two signs must agree: the search merged at least ``min_merged`` of its beads (sentence
+    boundaries often differ), and the 1-1 pairs' similarities spread widely for their level
+    (interquartile range over median at least ``min_spread``: loosely rendered sentences next
+    to close ones). Merges alone also come from a close translation segmented differently (the
+    Bible's Chinese side has 26 % more sentences); a wide spread alone from a document mixing
+    prose with headings and code."""
+    if not spans or min_merged >= 1.0:
+        return False
+    merged = sum(1 for i0, i1, j0, j1 in spans if i1 - i0 > 1 or j1 - j0 > 1) / len(spans)
+    if merged < min_merged:
+        return False
+    ones = [sp for sp in spans if sp[1] - sp[0] == 1 and sp[3] - sp[2] == 1]
+    if len(ones) < 5:
+        return False
+    q1, med, q3 = np.percentile([sim(*sp) for sp in ones], [25, 50, 75]).tolist()
+    return med > 0 and (q3 - q1) / med >= min_spread
+
+
 def split_unrelated_pairs(
     spans: list[Span], sim: SimFn, gap: float, long_enough: Callable[[Span], bool] | None = None
 ) -> list[Span]:
@@ -56,10 +77,24 @@ def split_unrelated_pairs(
     return out
 
 
-def detach_strays(spans: list[Span], sim: SimFn, rise: float) -> list[Span]:
-    """Cut an edge sentence off a merged bead when the rest is at least ``rise`` more similar."""
+def detach_strays(
+    spans: list[Span],
+    sim: SimFn,
+    rise: float,
+    src_weak: np.ndarray | None = None,
+    tgt_weak: np.ndarray | None = None,
+) -> list[Span]:
+    """Cut an edge sentence off a merged bead when the rest is at least ``rise`` more similar.
+
+    Never across a weak boundary (``src_weak[i]``/``tgt_weak[j]``: the boundary before that
+    sentence, see ``junctions``): a piece such as "Und nun zum Hüttenwart :" belongs to the
+    sentence it introduces, however little its own words add to the similarity."""
     if rise <= 0:
         return spans
+
+    def weak(side: np.ndarray | None, k: int) -> bool:
+        return side is not None and 0 < k < len(side) and bool(side[k])
+
     out: list[Span] = []
     for i0, i1, j0, j1 in spans:
         a, b = i1 - i0, j1 - j0
@@ -70,11 +105,15 @@ def detach_strays(spans: list[Span], sim: SimFn, rise: float) -> list[Span]:
         best: tuple[float, list[Span]] | None = None
         options: list[tuple[Span, list[Span]]] = []
         if a >= 2:
-            options.append(((i0 + 1, i1, j0, j1), [(i0, i0 + 1, j0, j0), (i0 + 1, i1, j0, j1)]))
-            options.append(((i0, i1 - 1, j0, j1), [(i0, i1 - 1, j0, j1), (i1 - 1, i1, j1, j1)]))
+            if not weak(src_weak, i0 + 1):
+                options.append(((i0 + 1, i1, j0, j1), [(i0, i0 + 1, j0, j0), (i0 + 1, i1, j0, j1)]))
+            if not weak(src_weak, i1 - 1):
+                options.append(((i0, i1 - 1, j0, j1), [(i0, i1 - 1, j0, j1), (i1 - 1, i1, j1, j1)]))
         if b >= 2:
-            options.append(((i0, i1, j0 + 1, j1), [(i0, i0, j0, j0 + 1), (i0, i1, j0 + 1, j1)]))
-            options.append(((i0, i1, j0, j1 - 1), [(i0, i1, j0, j1 - 1), (i1, i1, j1 - 1, j1)]))
+            if not weak(tgt_weak, j0 + 1):
+                options.append(((i0, i1, j0 + 1, j1), [(i0, i0, j0, j0 + 1), (i0, i1, j0 + 1, j1)]))
+            if not weak(tgt_weak, j1 - 1):
+                options.append(((i0, i1, j0, j1 - 1), [(i0, i1, j0, j1 - 1), (i1, i1, j1 - 1, j1)]))
         for rest, parts in options:
             gain = sim(*rest) - own
             if gain >= rise and (best is None or gain > best[0]):

