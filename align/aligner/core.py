@@ -82,10 +82,6 @@ class _Scorer:
             return self.p.bias_1_2
         return self.p.bias_1_3
 
-    def null_gains(self, a: int, b: int) -> float:
-        """Gain of leaving a sentence unpaired (the same for every sentence)."""
-        return self.p.null_gain
-
     def sim(self, a: int, b: int, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         """Margin-adjusted similarity of beads (a, b) ending at (rows[r], cols[r, k]).
 
@@ -133,10 +129,17 @@ def _features(
     sizes: tuple[int, ...],
     src_weak: np.ndarray | None = None,
     tgt_weak: np.ndarray | None = None,
+    src_exact: dict[int, tuple[np.ndarray, np.ndarray]] | None = None,
+    tgt_exact: dict[int, tuple[np.ndarray, np.ndarray]] | None = None,
 ) -> tuple[SideFeatures, SideFeatures]:
     scale = float(np.sqrt(params.anchor_weight)) if params.anchor_weight > 0 else 0.0
-    fa = side_features(src, src_lens, src_paras, src_bags, tgt.mean(axis=0), scale, sizes, weak=src_weak)
-    fb = side_features(tgt, tgt_lens, tgt_paras, tgt_bags, src.mean(axis=0), scale, sizes, weak=tgt_weak)
+    mix = params.concat_sum_mix
+    fa = side_features(
+        src, src_lens, src_paras, src_bags, tgt.mean(axis=0), scale, sizes, src_exact, src_weak, mix
+    )
+    fb = side_features(
+        tgt, tgt_lens, tgt_paras, tgt_bags, src.mean(axis=0), scale, sizes, tgt_exact, tgt_weak, mix
+    )
     return fa, fb
 
 
@@ -155,7 +158,7 @@ def _run(
     for a, b in types:
         check_cancel(cancel)
         if a == 0 or b == 0:
-            gains.append(scorer.null_gains(a, b))
+            gains.append(scorer.p.null_gain)
             continue
         with _single_thread_blas():
             g = band_gains(scorer.gain, a, b, band, n, m, chunk=128)
@@ -301,30 +304,21 @@ def align_vectors(
     check_cancel(cancel)
     src_exact = _embed_windows(src_ends, src_texts, concat_encoder)
     tgt_exact = _embed_windows(tgt_ends, tgt_texts, concat_encoder)
-    scale = float(np.sqrt(params.anchor_weight)) if params.anchor_weight > 0 else 0.0
-    fa = side_features(
+    fa, fb = _features(
         src,
-        sl,
-        src_paras,
-        src_bags,
-        tgt.mean(axis=0),
-        scale,
-        sizes,
-        src_exact,
-        src_weak,
-        params.concat_sum_mix,
-    )
-    fb = side_features(
         tgt,
+        sl,
         tl,
+        src_paras,
         tgt_paras,
+        src_bags,
         tgt_bags,
-        src.mean(axis=0),
-        scale,
+        params,
         sizes,
-        tgt_exact,
+        src_weak,
         tgt_weak,
-        params.concat_sum_mix,
+        src_exact,
+        tgt_exact,
     )
     scorer = _Scorer(fa, fb, params, ratio, unrelated)
     spans, g11 = _run(scorer, types, band, n, m, progress, cancel, "realign")

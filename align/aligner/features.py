@@ -93,10 +93,7 @@ def side_features(
         cross[a] = c
         j = np.zeros(n + 1, dtype=np.float32)
         if weak is not None and a > 1 and a <= n:
-            # boundaries before sentences i-a+1 .. i-1 of the bead ending at i
-            w = np.asarray(weak, dtype=np.float32)
-            run = np.concatenate([[0.0], np.cumsum(w)]).astype(np.float32)
-            ends = np.arange(a, n + 1)
-            j[a:] = run[ends] - run[ends - a + 1]
+            # boundaries before sentences i-a+1 .. i-1 of the bead ending at i: a window of a-1
+            j[a:] = _window_sums(np.asarray(weak, dtype=np.float32), a - 1)[a:]
         joins[a] = j
     return SideFeatures(merged, anchors_only, lsum, cross, joins, background, n, weak)
