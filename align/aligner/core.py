@@ -31,6 +31,10 @@ COARSE_TYPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (2, 1), (1,
 MIDDLE_TYPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1))
 
 
+def _mean_dot(u: np.ndarray | None, v: np.ndarray | None) -> float:
+    return float(u @ v) if u is not None and v is not None else 0.0
+
+
 def _sigmoid(x: np.ndarray | float) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.asarray(x, dtype=np.float64)))
 
@@ -61,10 +65,26 @@ class _Scorer:
         mu = min(mu, 0.95)
         self.scale = (1.0 - params.reference_similarity) / (1.0 - mu)
         self.shift = (1.0 - params.margin) * (params.reference_similarity - self.scale * mu)
+        # A merged vector (a normalised sum) keeps the encoder's common direction and averages
+        # the rest away, so it is more similar to everything than a single sentence: by the
+        # product of the sides' mean vectors, +.02-.05 for USE and +.03-.07 for e5. The map
+        # above would stretch that artefact with e5's narrow range (x4), making merges and
+        # swallowed sentences cheap; it is kept at its unstretched size, the size the weights
+        # were tuned with.
+        means_a = {a: x[a:].mean(axis=0) if len(x) > a else None for a, x in fa.merged.items()}
+        means_b = {b: x[b:].mean(axis=0) if len(x) > b else None for b, x in fb.merged.items()}
+        base = _mean_dot(means_a.get(1), means_b.get(1))
+        self.inflation = {
+            (a, b): (self.scale - 1.0) * max(0.0, _mean_dot(ma, mb) - base)
+            for a, ma in means_a.items()
+            for b, mb in means_b.items()
+        }
 
-    def adjust(self, dots: np.ndarray | float, bg: np.ndarray | float) -> np.ndarray | float:
+    def adjust(
+        self, dots: np.ndarray | float, bg: np.ndarray | float, a: int = 1, b: int = 1
+    ) -> np.ndarray | float:
         """Margin-adjusted similarity on the reference scale."""
-        return self.scale * (dots - self.p.margin * bg) + self.shift
+        return self.scale * (dots - self.p.margin * bg) + self.shift - self.inflation.get((a, b), 0.0)
 
     def weight(self, a: int, b: int) -> float:
         if a + b == 2:
@@ -93,7 +113,7 @@ class _Scorer:
         block = u @ self.fb.merged[b][c0:c1].T
         dots = np.take_along_axis(block, cols - c0, axis=1)
         bg = 0.5 * (self.fa.background[a][rows][:, None] + self.fb.background[b][cols])
-        return np.asarray(self.adjust(dots, bg), dtype=np.float32)
+        return np.asarray(self.adjust(dots, bg, a, b), dtype=np.float32)
 
     def gain(self, a: int, b: int, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         p = self.p
@@ -419,19 +439,25 @@ def _extension(span: tuple[int, int, int, int], scorer: _Scorer, sim: float, n: 
         if aa > 3 or bb > 3:
             continue
         dot = float(fa.merged[aa][ii] @ fb.merged[bb][jj])
-        val = float(scorer.adjust(dot, 0.5 * float(fa.background[aa][ii] + fb.background[bb][jj])))
+        val = float(scorer.adjust(dot, 0.5 * float(fa.background[aa][ii] + fb.background[bb][jj]), aa, bb))
         best = max(best, val - sim)
     return best
 
 
 def _span_sim(scorer: _Scorer) -> Callable[[int, int, int, int], float]:
-    """Adjusted similarity of one bead (up to three sentences a side), as the search saw it."""
+    """Adjusted similarity of one bead (up to three sentences a side), as the search saw it.
+
+    Remembered per span: the re-decision passes each look at the document's 1-1 pairs again."""
+    seen: dict[tuple[int, int, int, int], float] = {}
 
     def sim(i0: int, i1: int, j0: int, j1: int) -> float:
-        a, b = i1 - i0, j1 - j0
-        dot = float(scorer.fa.merged[a][i1] @ scorer.fb.merged[b][j1])
-        bg = 0.5 * float(scorer.fa.background[a][i1] + scorer.fb.background[b][j1])
-        return float(scorer.adjust(dot, bg))
+        key = (i0, i1, j0, j1)
+        if key not in seen:
+            a, b = i1 - i0, j1 - j0
+            dot = float(scorer.fa.merged[a][i1] @ scorer.fb.merged[b][j1])
+            bg = 0.5 * float(scorer.fa.background[a][i1] + scorer.fb.background[b][j1])
+            seen[key] = float(scorer.adjust(dot, bg, a, b))
+        return seen[key]
 
     return sim
 
@@ -484,7 +510,7 @@ def _scored_beads(
             u = scorer.fa.merged[a][ends_i]
             v = scorer.fb.merged[b][ends_j]
             bg = 0.5 * (scorer.fa.background[a][ends_i] + scorer.fb.background[b][ends_j])
-            sims[a * 10 + b] = np.asarray(scorer.adjust(np.einsum("rd,rd->r", u, v), bg))
+            sims[a * 10 + b] = np.asarray(scorer.adjust(np.einsum("rd,rd->r", u, v), bg, a, b))
         elif a:
             conf[idx] = _sigmoid(p.null_conf_slope * (p.null_conf_offset - row_best[ends_i]))
         else:

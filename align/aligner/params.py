@@ -135,7 +135,9 @@ class AlignParams:
     """A merged bead's vector is its concatenation's embedding plus this much of the normalised
     sum of its sentences' vectors: two views of the same text, the sum steadier where one
     sentence of the window is debris. Text+Berg dev strict F1 .883 at 0-.6, .880 at .7-.8,
-    .869 at 1; FLORES dev null recall .952 at 0-.4, .968 at .5-.7."""
+    .869 at 1; FLORES dev null recall .952 at 0-.4, .968 at .5-.7. Measured with USE only at
+    first: with e5 the sum's inflated similarity, stretched by the encoder-scale map, dropped
+    FLORES devtest null recall .844 -> .672 until ``_Scorer`` stopped stretching it (.828)."""
     concat_min_conf: float = 0.9
     """1-1 beads at least this confident are not worth re-examining."""
     # -- confidence calibration, fitted by logistic regression on the dev sets (bench/README.md).

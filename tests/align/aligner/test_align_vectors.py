@@ -206,6 +206,19 @@ def test_anisotropic_encoder_gives_the_same_alignment() -> None:
     assert sum(g in shifted for g in gold) >= 0.9 * len(gold)
 
 
+def test_anisotropic_encoder_keeps_insertions_unpaired() -> None:
+    # Summing e5-like vectors keeps their shared component and averages the rest away, so a
+    # merged bead looks more similar than a pair; stretched by the encoder-scale map this made
+    # swallowing an inserted sentence cheap (5 of these 14 were absorbed before the fix).
+    s, t, sl, tl, gold = synthetic(200, 12, p_ins=0.08, p_merge=0.05)
+    common = _unit(np.ones(DIM))
+    shifted = set(_pairs(align_vectors(_unit(s + 2.0 * common), _unit(t + 2.0 * common), sl, tl)))
+    nulls = [g for g in gold if not g[0] or not g[1]]
+    assert len(nulls) == 14
+    assert sum(g in shifted for g in nulls) == len(nulls)
+    assert sum(g in shifted for g in gold) >= 0.99 * len(gold)
+
+
 def test_concatenations_are_embedded_within_budget() -> None:
     s, t, sl, tl, gold = synthetic(120, 12, p_ins=0.04, p_merge=0.06)
     src_texts = [f"s{i}" for i in range(len(s))]
