@@ -20,7 +20,7 @@ from align.version import __version__
 
 if TYPE_CHECKING:
     from align.aligner import AlignParams
-    from align.encoders import Encoder
+    from align.encoders import Encoder, EncoderOptions
 
 PROJECT_SUFFIX = ".dari.json"
 
@@ -144,22 +144,16 @@ def align_documents(
     target: Document,
     *,
     encoder: str | Encoder = "use",
+    encoder_options: EncoderOptions | None = None,
     params: AlignParams | None = None,
-    device: str | None = None,
-    threads: int | None = None,
-    batch_size: int | None = None,
     progress: ProgressCallback | None = None,
     cancel: CancelCallback | None = None,
 ) -> Bitext:
     """Align two documents; the result carries a signature that reproduces it."""
     from align.aligner import AlignParams, align_segments
-    from align.encoders import get_encoder
+    from align.encoders import EncoderOptions
 
-    enc = (
-        get_encoder(encoder, device=device, threads=threads, batch_size=batch_size)
-        if isinstance(encoder, str)
-        else encoder
-    )
+    enc = (encoder_options or EncoderOptions()).load(encoder) if isinstance(encoder, str) else encoder
     params = params or AlignParams()
     report(progress, "align", 0, 0)
     beads = align_segments(
@@ -180,10 +174,8 @@ def load_bitext(
     options: InputOptions = InputOptions(),
     *,
     encoder: str | Encoder = "use",
+    encoder_options: EncoderOptions | None = None,
     params: AlignParams | None = None,
-    device: str | None = None,
-    threads: int | None = None,
-    batch_size: int | None = None,
     progress: ProgressCallback | None = None,
     cancel: CancelCallback | None = None,
 ) -> Bitext:
@@ -197,10 +189,8 @@ def load_bitext(
         source,
         target,
         encoder=encoder,
+        encoder_options=encoder_options,
         params=params,
-        device=device,
-        threads=threads,
-        batch_size=batch_size,
         progress=progress,
         cancel=cancel,
     )

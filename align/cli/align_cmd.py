@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from align.atomic import check_output_path, write_text_atomic
+from align.cli.encoder_args import add_encoder_arguments, encoder_options
 from align.errors import UsageError
 from align.model import Bitext
 from align.pipeline import InputOptions, bitext_summary, load_bitext
@@ -24,16 +25,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--src-lang", help="source language code (default: detected)")
     p.add_argument("--tgt-lang", help="target language code (default: detected)")
     p.add_argument("--presplit", action="store_true", help="inputs are one sentence per line; do not split")
-    p.add_argument(
-        "--encoder",
-        default="use",
-        help="use (default), e5, or hf:PATH[#pooling=mean|cls|pooler][#prefix=TEXT] for a local transformers model",
-    )
-    p.add_argument(
-        "--device", help="device for hf encoders (cpu, cuda, cuda:1); default: CUDA when available"
-    )
-    p.add_argument("--threads", type=int, help="encoder worker threads (default: all cores)")
-    p.add_argument("--batch-size", type=int, help="encoder batch size")
+    add_encoder_arguments(p)
     p.add_argument("-o", "--output", help="write the project file (*.dari.json)")
     p.add_argument("--format", choices=FORMATS, help="print the alignment to stdout in this format")
     p.add_argument("--scores", action="store_true", help="with --format beads: append :score to each bead")
@@ -127,9 +119,7 @@ def run(args: argparse.Namespace) -> int:
             args.inputs,
             options,
             encoder=args.encoder,
-            device=args.device,
-            threads=args.threads,
-            batch_size=args.batch_size,
+            encoder_options=encoder_options(args),
             progress=progress,
         )
     if output is not None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from align.atomic import check_output_path, write_text_atomic
 from align.checks.report import FAIL_LEVELS, LocatedFinding, Location, PairResult, at_or_above, fingerprint
 from align.checks.reporters import REPORTERS
+from align.cli.encoder_args import add_encoder_arguments, encoder_options
 from align.config import FAIL_ON_CHOICES, DariConfig, load_config
 from align.errors import DariError, InputError, UsageError
 from align.model import Finding, Severity
@@ -58,10 +59,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--src-lang", help="source language code (default: detected)")
     p.add_argument("--tgt-lang", help="target language code (default: detected)")
     p.add_argument("--presplit", action="store_true", help="inputs are one sentence/paragraph per line")
-    p.add_argument(
-        "--encoder", default="use", help="use (default), e5, or hf:PATH to a local transformers model"
-    )
-    p.add_argument("--device", help="device for hf encoders (cpu, cuda)")
+    add_encoder_arguments(p)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=run)
 
@@ -144,9 +142,7 @@ class _Checker:
 
     def encoder(self) -> Any:
         if self._encoder is None:
-            from align.encoders import get_encoder
-
-            self._encoder = get_encoder(self.args.encoder, device=self.args.device)
+            self._encoder = encoder_options(self.args).load(self.args.encoder)
         return self._encoder
 
     def check(

@@ -19,6 +19,7 @@ Names accepted by ``get_encoder``:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
@@ -54,6 +55,27 @@ class Encoder(Protocol):
     ) -> np.ndarray:
         """float32 ``(len(texts), dim)``, rows L2-normalised; blank texts give zero rows."""
         ...
+
+
+@dataclass(frozen=True, slots=True)
+class EncoderOptions:
+    """How an encoder runs, as opposed to which model it is: none of this changes the vectors
+    (beyond float noise), so none of it enters the signature. One value carries the knobs from
+    the command line (or a UI, or a batch runner) to wherever the encoder is finally loaded,
+    which may be never: a project file needs no encoder."""
+
+    device: str | None = None
+    """``cpu``, ``cuda`` or ``cuda:N`` (hf only); None: CUDA when present."""
+    threads: int | None = None
+    """CPU threads for the backend; None: every core this process may run on."""
+    batch_size: int | None = None
+    """Sentences per forward pass; None: the backend's default."""
+
+    def load(self, spec: str, *, cache: EmbeddingCache | bool | None = True) -> Encoder:
+        """``get_encoder(spec)`` with these options."""
+        return get_encoder(
+            spec, device=self.device, threads=self.threads, batch_size=self.batch_size, cache=cache
+        )
 
 
 def _make_cache(cache: EmbeddingCache | bool | None) -> EmbeddingCache | None:

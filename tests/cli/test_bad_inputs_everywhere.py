@@ -713,3 +713,22 @@ def test_project_output_under_an_exchange_format_name(
 ) -> None:
     """A JSON project written as ``out.tmx`` would fool the next tool; say which command writes TMX."""
     _fails_cleanly(template, files, capsys, "dari export PROJECT -o")
+
+
+@pytest.mark.parametrize(
+    ("argv", "expect"),
+    [
+        (["align", "--batch-size", "0"], "batch size must be at least 1, got 0"),
+        (["check", "--threads", "0"], "threads must be at least 1, got 0"),
+        (["check", "--device", "cuda"], "the use encoder runs on the CPU only"),
+    ],
+)
+def test_encoder_options_are_checked_by_align_and_check_alike(
+    capsys: pytest.CaptureFixture[str], argv: list[str], expect: str
+) -> None:
+    """Both commands take the same encoder arguments (``align.cli.encoder_args``) and refuse
+    bad values with the same one-line error."""
+    assert main([*argv, str(SEED / "en.txt"), str(SEED / "ko.txt")]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.count("\n") == 1, captured.err
+    assert expect in captured.err
