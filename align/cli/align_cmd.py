@@ -76,8 +76,10 @@ def _print_table(bitext: Bitext) -> None:
     table.add_column("#", justify="right", style="dim", no_wrap=True)
     table.add_column("type", no_wrap=True)
     table.add_column("score", justify="right", no_wrap=True)
-    table.add_column(bitext.source.lang, ratio=1)
-    table.add_column(bitext.target.lang, ratio=1)
+    # fold, not rich's default ellipsis: a word of wide characters that fills the column
+    # exactly was cut short ("진행되 … 있다"), losing text from the display
+    table.add_column(bitext.source.lang, ratio=1, overflow="fold")
+    table.add_column(bitext.target.lang, ratio=1, overflow="fold")
     for k, bead in enumerate(bitext.beads):
         src, tgt = bitext.bead_texts(bead)
         style = "yellow" if bead.is_null else ("red" if bead.score < 0.5 else "")

@@ -191,3 +191,24 @@ def test_text_without_letters_names_the_file(
     for extra in ([], ["--src-lang", "en"]):
         code, _, err = run_cli(capsys, "align", str(numbers), str(seed_dir / "ko.txt"), *extra)
         _assert_one_line_error(code, err, f"{numbers}: contains no letters")
+
+
+def test_text_table_never_drops_korean_characters(
+    capsys: pytest.CaptureFixture[str], seed_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """rich cut wide-character words that filled a column exactly ("진행되 … 있다"), so the
+    table lost text at some terminal widths; the text columns fold instead."""
+    project = tmp_path / "seed.dari.json"
+    assert (
+        run_cli(capsys, "align", str(seed_dir / "en.txt"), str(seed_dir / "ko.txt"), "-o", str(project))[0]
+        == 0
+    )
+    hangul = sorted(
+        ch for ch in (seed_dir / "ko.txt").read_text(encoding="utf-8") if "\uac00" <= ch <= "\ud7a3"
+    )
+    for width in range(56, 104, 3):
+        monkeypatch.setenv("COLUMNS", str(width))
+        code, out, err = run_cli(capsys, "align", str(project))
+        assert code == 0, err
+        assert "…" not in out, f"width {width}"
+        assert sorted(ch for ch in out if "\uac00" <= ch <= "\ud7a3") == hangul, f"width {width}"

@@ -48,8 +48,8 @@ def _pair_block(pair: PairResult) -> Group:
         head.append(f.finding.message)
         parts.append(head)
         table = Table(show_header=False, box=None, expand=True, padding=(0, 1))
-        table.add_column(ratio=1, style="green")
-        table.add_column(ratio=1, style="magenta")
+        table.add_column(ratio=1, style="green", overflow="fold")  # see align_cmd._print_table
+        table.add_column(ratio=1, style="magenta", overflow="fold")
         table.add_row(
             _clip(f.source.text) if f.source else Text("—", style="dim"),
             _clip(f.target.text) if f.target else Text("—", style="dim"),
