@@ -122,7 +122,14 @@ class AlignParams:
     full_limit: int = 1_500_000
     """Up to this many cells (n * m) the fine pass searches the whole matrix; beyond, a band."""
     coarse_blocks: int = 400
-    """Blocks per side for the coarse pass on long texts (block vectors = normalised means)."""
+    """Blocks per side for the coarse pass on long texts (block vectors = normalised means)..."""
+    coarse_block_sentences: int = 100
+    """... or more, so that no block holds more than this many sentences, up to
+    ``coarse_max_blocks``: the 1-1 band is a block wide, so its cells grow with the square of
+    the block size. 100k x 100k synthetic sentences: 400 blocks 19.1 s, 1,000 blocks 11.3 s,
+    same beads. Texts under 40,000 sentences keep 400."""
+    coarse_max_blocks: int = 2000
+    """Cap on the coarse blocks: the coarse pass searches the full block matrix (4M cells)."""
     band_blocks: int = 1
     """Half-width of the fine band around the coarse path, in blocks."""
     fine_margin: float = 4.0

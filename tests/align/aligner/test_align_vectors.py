@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from align.aligner import AlignParams, align_vectors
+from align.aligner.core import _coarse_band
 from align.errors import CancelledError
 from align.model import validate_beads
 
@@ -252,3 +253,21 @@ def test_concatenations_are_embedded_within_budget() -> None:
     assert 0 < sum(calls) <= 0.2 * (len(s) + len(t)) + 2 * 5 * 2
     pred = set(_pairs(some))
     assert sum(g in pred for g in gold) >= 0.9 * len(gold)
+
+
+def test_long_texts_get_more_coarse_blocks_and_a_narrower_band() -> None:
+    # The 1-1 band is one coarse block wide, so a fixed block count makes its cells grow with
+    # the square of the text; more (smaller) blocks keep it narrow with the same result.
+    s, t, sl, tl, gold = synthetic(600, 5, p_ins=0.03, p_merge=0.03)
+    base = {"full_limit": 10_000, "coarse_blocks": 10, "coarse_max_blocks": 200}
+    wide = AlignParams(**base, coarse_block_sentences=1000)  # stays at 10 blocks of ~60
+    narrow = AlignParams(**base, coarse_block_sentences=20)  # ~31 blocks of <= 20
+    ratio = float(tl.sum() / sl.sum())
+    band_wide = _coarse_band(s, t, sl, tl, wide, ratio, None)
+    band_narrow = _coarse_band(s, t, sl, tl, narrow, ratio, None)
+    assert band_narrow.width < band_wide.width / 2
+    assert int((band_narrow.hi - band_narrow.lo).sum()) < int((band_wide.hi - band_wide.lo).sum()) / 2
+    beads = align_vectors(s, t, sl, tl, params=narrow)
+    validate_beads(beads, len(s), len(t))
+    assert set(_pairs(beads)) == set(_pairs(align_vectors(s, t, sl, tl, params=wide)))
+    assert sum(g in set(_pairs(beads)) for g in gold) >= 0.95 * len(gold)
