@@ -526,6 +526,8 @@ def _scored_beads(
     # Similarity levels differ between language pairs and encoders, so pairs are judged
     # relative to the document's typical 1-1 bead: sim - median, extension terms are absolute.
     typical = float(np.median(sims[11])) if 11 in sims and len(sims[11]) else 0.0
+    paired = [(i1 - i0, j1 - j0) for i0, i1, j0, j1 in spans if i1 > i0 and j1 > j0]
+    merged_share = sum(1 for a, b in paired if a + b > 2) / max(len(spans), 1)
     for (a, b), ks in by_type.items():
         if a and b:
             idx = np.array(ks, dtype=np.int64)
@@ -535,7 +537,9 @@ def _scored_beads(
                 dtype=np.float64,
             )
             rel = own - typical
-            z = p.conf_bias + p.conf_slope * rel - p.conf_extension * ext
+            z = p.conf_bias + p.conf_slope * rel - p.conf_extension * ext - p.conf_merged_share * merged_share
+            if a + b > 2:
+                z = z - p.conf_merged_bead
             conf[idx] = _sigmoid(np.asarray(z, dtype=np.float64))
     rounded = np.round(np.clip(conf, 0.0, 1.0), 6).tolist()
     beads = [

@@ -151,16 +151,23 @@ class AlignParams:
     """1-1 beads at least this confident are not worth re-examining."""
     # -- confidence calibration, fitted by logistic regression on the dev sets (bench/README.md).
     # Pairs: z = bias + slope * (similarity - document's median 1-1 similarity) - extension *
-    # (gain in similarity from taking in one more neighbour). On dev the similarity itself
-    # carried no information beyond the extension term (its fitted weight was slightly
-    # negative), so its slope is 0. Unpaired: slope * (offset - best 1-1 gain of the sentence).
-    # Pairs refitted for the Bertalign-style gains on the beads of textberg-dev + flores-dev
-    # (1,314 pairs): AUC .67, ECE .014 -> .009 (test sets: .020 -> .008). Unpaired kept: the dev
-    # refit (slope 11.9, offset .59; dev ECE .079 -> .037) made the test sets' ECE worse (.095
-    # -> .160): dev nulls are mostly FLORES (93 % right), Text+Berg test nulls 75 % right.
-    conf_bias: float = 2.65
+    # (gain in similarity from taking in one more neighbour) - merged_share * (share of the
+    # document's beads that are merged) - merged_bead * (this bead is merged). The share says
+    # how freely the text was translated, which per-bead terms cannot: with the extension term
+    # alone every document got the same ~.95, so Text+Berg pairs (87 % right on dev) were
+    # overconfident and FLORES pairs (99.7 %) underconfident. Per-set ECE of pairs, Text+Berg /
+    # FLORES, dev .084 / .047 -> .031 / .000, test .026 / .046 -> .037 / .001; AUC dev .65 / .91
+    # -> .68 / .94, test .72 / .89 -> .77 / .95 (``bench/confidence_calibration.py``). The
+    # similarity terms (relative or absolute) added nothing on dev; the document's median
+    # similarity fitted dev perfectly and failed on test (two kinds of text on dev).
+    # Unpaired: slope * (offset - best 1-1 gain of the sentence); the dev refit (slope 11.9,
+    # offset .59; dev ECE .079 -> .037) made the test sets' ECE worse (.095 -> .160): dev nulls
+    # are mostly FLORES (93 % right), Text+Berg test nulls 75 % right.
+    conf_bias: float = 5.96
     conf_slope: float = 0.0
-    conf_extension: float = 4.35
+    conf_extension: float = 9.51
+    conf_merged_share: float = 13.44
+    conf_merged_bead: float = 0.74
     null_conf_slope: float = 5.28
     null_conf_offset: float = 0.68
 

@@ -117,6 +117,19 @@ def test_scores_are_higher_for_correct_beads() -> None:
     assert np.mean(right) > np.mean(wrong)
 
 
+def test_pairs_of_freely_translated_texts_score_lower() -> None:
+    # Where many beads are merged (a free translation, sentence boundaries moved), a 1-1 pair
+    # is less often exactly right than in a sentence-by-sentence translation, and its score
+    # says so: the document's merged share is one of the confidence features.
+    def one_to_one_scores(p_merge: float) -> list[float]:
+        s, t, sl, tl, _ = synthetic(200, 8, p_merge=p_merge)
+        return [b.score for b in align_vectors(s, t, sl, tl) if len(b.src) == len(b.tgt) == 1]
+
+    close, free = one_to_one_scores(0.0), one_to_one_scores(0.4)
+    assert np.median(close) > 0.99
+    assert np.median(free) < np.median(close) - 0.05
+
+
 def test_long_insertion_block_is_skipped() -> None:
     s, t, sl, tl, _ = synthetic(300, 5)
     rng = np.random.default_rng(9)
