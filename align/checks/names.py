@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from align.checks.registry import CheckContext, register
-from align.model import Bitext, Finding, Severity
+from align.model import Bead, Bitext, Finding, Severity
 
 _TOKEN = re.compile(r"(?<![A-Za-z0-9_])[A-Za-z][A-Za-z0-9]*(?:[-'’][A-Za-z]+)*(?![A-Za-z0-9_])")
 
@@ -72,6 +72,28 @@ def _inflection(a: str, b: str) -> bool:
     return short in re.split(r"[-'’]", long)
 
 
+def _name_finding(
+    bead: Bead,
+    severity: Severity,
+    source: str,
+    target: str,
+    message: str,
+    suggestion: str,
+    key: str,
+    **extra: float,
+) -> Finding:
+    """One name finding; ``key`` tells baselines which difference this is."""
+    return Finding(
+        check="name",
+        severity=severity,
+        message=message,
+        src=bead.src,
+        tgt=bead.tgt,
+        suggestion=suggestion,
+        data={"source_name": source, "target_name": target, **extra, "key": key},
+    )
+
+
 @register("name", Severity.ERROR, "Latin-script names present in both texts but spelt differently")
 def check_names(bitext: Bitext, ctx: CheckContext) -> Iterator[Finding]:
     threshold = ctx.config.threshold("name-similarity")
@@ -95,15 +117,10 @@ def check_names(bitext: Bitext, ctx: CheckContext) -> Iterator[Finding]:
             if not (_is_name(s) and _is_name(t)) or s.lower() in {x.lower() for x in src_set & tgt_set}:
                 continue
             reported.add(t)
-            yield Finding(
-                check="name",
-                severity=Severity.INFO,
-                message=f"name written {s} in the source but {t} in the target (capitals only)",
-                src=bead.src,
-                tgt=bead.tgt,
-                suggestion=f"write {s}",
-                data={"source_name": s, "target_name": t, "key": f"case:{s}|{t}"},
-            )
+            yield _name_finding(
+                bead, Severity.INFO, s, t, f"name written {s} in the source but {t} in the target (capitals only)",
+                f"write {s}", f"case:{s}|{t}",
+            )  # fmt: skip
         tgt_only = [t for t in sorted(tgt_set - src_set) if t.lower() not in src_lower and len(t) >= min_len]
         src_only = [
             s
@@ -118,27 +135,18 @@ def check_names(bitext: Bitext, ctx: CheckContext) -> Iterator[Finding]:
                 continue
             if _letters(best) == _letters(t):
                 src_only.remove(best)
-                yield Finding(
-                    check="name",
-                    severity=Severity.INFO,
-                    message=f"name written {best} in the source but {t} in the target (spelling variant)",
-                    src=bead.src,
-                    tgt=bead.tgt,
-                    suggestion=f"write {best}",
-                    data={"source_name": best, "target_name": t, "key": f"variant:{best}|{t}"},
-                )
+                yield _name_finding(
+                    bead, Severity.INFO, best, t,
+                    f"name written {best} in the source but {t} in the target (spelling variant)",
+                    f"write {best}", f"variant:{best}|{t}",
+                )  # fmt: skip
                 continue
             score = jaro_winkler(best.lower(), t.lower())
             if score < threshold:
                 continue
             src_only.remove(best)
-            yield Finding(
-                check="name",
-                severity=Severity.ERROR,
-                message=f"name spelt {best} in the source but {t} in the target",
-                src=bead.src,
-                tgt=bead.tgt,
-                suggestion=f"write {best} (or correct the source if {t} is right)",
-                data={"source_name": best, "target_name": t, "similarity": round(score, 3),
-                      "key": f"{best}|{t}"},
+            yield _name_finding(
+                bead, Severity.ERROR, best, t, f"name spelt {best} in the source but {t} in the target",
+                f"write {best} (or correct the source if {t} is right)", f"{best}|{t}",
+                similarity=round(score, 3),
             )  # fmt: skip
