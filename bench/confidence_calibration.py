@@ -22,10 +22,9 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from align_accuracy import encode, load_set, parse_overrides
+from align_accuracy import align_case, load_set, parse_overrides
 
-from align.aligner import AlignParams, align_vectors
-from align.aligner.anchors import document_anchors
+from align.aligner import AlignParams
 
 
 def expected_calibration_error(scores: np.ndarray, right: np.ndarray, bins: int = 10) -> float:
@@ -52,18 +51,7 @@ def set_beads(
 ) -> tuple[list[float], list[bool], list[float], list[bool]]:
     pair_s, pair_ok, null_s, null_ok = [], [], [], []
     for c in load_set(name):
-        beads = align_vectors(
-            encode(c.src, encoder),
-            encode(c.tgt, encoder),
-            np.array([len(x) for x in c.src], dtype=float),
-            np.array([len(x) for x in c.tgt], dtype=float),
-            src_anchors=document_anchors(c.src),
-            tgt_anchors=document_anchors(c.tgt),
-            params=params,
-            concat_encoder=lambda texts: encode(texts, encoder),
-            src_texts=c.src,
-            tgt_texts=c.tgt,
-        )
+        beads = align_case(c, encoder, params)
         gold = set(c.gold)
         for b in beads:
             right = (b.src, b.tgt) in gold

@@ -23,7 +23,13 @@ from align.aligner.anchors import anchor_vectors, shared_anchors
 from align.aligner.features import SideFeatures, side_features
 from align.aligner.junctions import weak_boundaries
 from align.aligner.params import BEAD_TYPES, COMMON_TYPES, DEFAULT_PARAMS, AlignParams
-from align.aligner.redecide import detach_strays, free_translation, pair_stranded_nulls, split_unrelated_pairs
+from align.aligner.redecide import (
+    detach_strays,
+    free_translation,
+    merged_share,
+    pair_stranded_nulls,
+    split_unrelated_pairs,
+)
 from align.aligner.search import Band, band_around_path, band_gains, banded_dp
 from align.model import Bead
 from align.progress import CancelCallback, ProgressCallback, check_cancel
@@ -526,8 +532,7 @@ def _scored_beads(
     # Similarity levels differ between language pairs and encoders, so pairs are judged
     # relative to the document's typical 1-1 bead: sim - median, extension terms are absolute.
     typical = float(np.median(sims[11])) if 11 in sims and len(sims[11]) else 0.0
-    paired = [(i1 - i0, j1 - j0) for i0, i1, j0, j1 in spans if i1 > i0 and j1 > j0]
-    merged_share = sum(1 for a, b in paired if a + b > 2) / max(len(spans), 1)
+    share = merged_share(spans)
     for (a, b), ks in by_type.items():
         if a and b:
             idx = np.array(ks, dtype=np.int64)
@@ -537,7 +542,7 @@ def _scored_beads(
                 dtype=np.float64,
             )
             rel = own - typical
-            z = p.conf_bias + p.conf_slope * rel - p.conf_extension * ext - p.conf_merged_share * merged_share
+            z = p.conf_bias + p.conf_slope * rel - p.conf_extension * ext - p.conf_merged_share * share
             if a + b > 2:
                 z = z - p.conf_merged_bead
             conf[idx] = _sigmoid(np.asarray(z, dtype=np.float64))

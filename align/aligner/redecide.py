@@ -27,6 +27,13 @@ Span = tuple[int, int, int, int]
 SimFn = Callable[[int, int, int, int], float]
 
 
+def merged_share(spans: list[Span]) -> float:
+    """Share of the beads that join two or more sentences on a side (0 for no beads)."""
+    if not spans:
+        return 0.0
+    return sum(1 for i0, i1, j0, j1 in spans if i1 - i0 > 1 or j1 - j0 > 1) / len(spans)
+
+
 def free_translation(spans: list[Span], sim: SimFn, min_merged: float, min_spread: float) -> bool:
     """Whether the search's beads look like a free translation rather than a close one.
 
@@ -38,8 +45,7 @@ def free_translation(spans: list[Span], sim: SimFn, min_merged: float, min_sprea
     prose with headings and code."""
     if not spans or min_merged >= 1.0:
         return False
-    merged = sum(1 for i0, i1, j0, j1 in spans if i1 - i0 > 1 or j1 - j0 > 1) / len(spans)
-    if merged < min_merged:
+    if merged_share(spans) < min_merged:
         return False
     ones = [sp for sp in spans if sp[1] - sp[0] == 1 and sp[3] - sp[2] == 1]
     if len(ones) < 5:
