@@ -105,15 +105,85 @@ class Finding:
     data: dict[str, Any] = field(default_factory=dict)
 
 
+class TermStatus(StrEnum):
+    """Where a glossary entry stands with its reviewer: only approved entries are enforced."""
+
+    CANDIDATE = "candidate"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+    @classmethod
+    def parse(cls, value: object, default: TermStatus | None = None) -> TermStatus:
+        """A status from any file: dari's own words, bead words (older projects stored
+        ``auto``/``confirmed``), and the TBX/termbase words other tools write."""
+        text = str(value or "").strip().lower()
+        if not text:
+            if default is None:
+                raise ValueError("empty status")
+            return default
+        status = _TERM_STATUS_WORDS.get(text)
+        if status is None:
+            raise ValueError(f"unknown status {value!r}")
+        return status
+
+
+_TERM_STATUS_WORDS = {
+    "candidate": TermStatus.CANDIDATE,
+    "auto": TermStatus.CANDIDATE,
+    "new": TermStatus.CANDIDATE,
+    "proposed": TermStatus.CANDIDATE,
+    "provisional": TermStatus.CANDIDATE,
+    "approved": TermStatus.APPROVED,
+    "confirmed": TermStatus.APPROVED,
+    "edited": TermStatus.APPROVED,
+    "preferred": TermStatus.APPROVED,
+    "admitted": TermStatus.APPROVED,
+    "final": TermStatus.APPROVED,
+    "rejected": TermStatus.REJECTED,
+    "deprecated": TermStatus.REJECTED,
+    "superseded": TermStatus.REJECTED,
+}
+
+
+class TermKind(StrEnum):
+    """Names (people, places, organisations, products) are transliterated or kept; terms are
+    translated. Reviewers sort and check them differently, so every entry says which."""
+
+    NAME = "name"
+    TERM = "term"
+
+
+@dataclass(frozen=True, slots=True)
+class TermExample:
+    """Evidence for an entry: one aligned pair where both terms occur (``pair`` names the
+    document pair in a corpus run, empty for a single text)."""
+
+    bead: int
+    source: str
+    target: str
+    pair: str = ""
+
+
 @dataclass(slots=True)
 class TermEntry:
-    """A bilingual glossary entry (the glossary package extracts and merges these)."""
+    """A bilingual glossary entry: extracted by ``glossary``, imported from a user's file,
+    stored in the project and enforced by the ``term`` check once approved.
+
+    ``target`` may hold accepted alternatives separated by ``|`` (``대사관|공관``).
+    """
 
     source: str
     target: str
     count: int = 0
-    status: BeadStatus = BeadStatus.AUTO
+    status: TermStatus = TermStatus.CANDIDATE
     note: str = ""
+    kind: TermKind = TermKind.TERM
+    score: float = 0.0
+    examples: list[TermExample] = field(default_factory=list)
+
+    @property
+    def targets(self) -> list[str]:
+        return [t.strip() for t in self.target.split("|") if t.strip()]
 
 
 @dataclass(slots=True)

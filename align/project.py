@@ -24,6 +24,9 @@ from align.model import (
     Segment,
     Severity,
     TermEntry,
+    TermExample,
+    TermKind,
+    TermStatus,
     validate_beads,
 )
 from align.reading import input_errors
@@ -72,17 +75,55 @@ def bitext_to_json(bitext: Bitext) -> dict[str, Any]:
             for b in bitext.beads
         ],
         "findings": [_finding_to_json(f) for f in bitext.findings],
-        "glossary": [
-            {
-                "source": t.source,
-                "target": t.target,
-                "count": t.count,
-                "status": t.status.value,
-                "note": t.note,
-            }
-            for t in bitext.glossary
+        "glossary": [term_to_json(t) for t in bitext.glossary],
+    }
+
+
+def term_to_json(t: TermEntry) -> dict[str, Any]:
+    """A glossary entry as the project file stores it (also the glossary's JSON form)."""
+    return {
+        "source": t.source,
+        "target": t.target,
+        "kind": t.kind.value,
+        "score": round(t.score, 4),
+        "count": t.count,
+        "status": t.status.value,
+        "note": t.note,
+        "examples": [
+            {"bead": x.bead, "source": x.source, "target": x.target, **({"pair": x.pair} if x.pair else {})}
+            for x in t.examples
         ],
     }
+
+
+def term_from_json(item: Any) -> TermEntry:
+    """The inverse of ``term_to_json``; older projects' ``auto``/``confirmed`` statuses map to
+    candidate/approved. Raises KeyError, TypeError or ValueError on a malformed item."""
+    if not isinstance(item, dict):
+        raise TypeError("not an object")
+    score = float(item.get("score", 0.0))
+    if not 0.0 <= score <= 1.0:
+        raise ValueError("score outside [0, 1]")
+    count = int(item.get("count", 0))
+    if count < 0:
+        raise ValueError("negative count")
+    source, target = str(item["source"]), str(item["target"])
+    if not source.strip() or not target.strip():
+        raise ValueError("empty term")
+    examples = [
+        TermExample(int(x["bead"]), str(x["source"]), str(x["target"]), str(x.get("pair", "")))
+        for x in item.get("examples", []) or []
+    ]
+    return TermEntry(
+        source=source,
+        target=target,
+        count=count,
+        status=TermStatus.parse(item.get("status"), TermStatus.CANDIDATE),
+        note=str(item.get("note", "")),
+        kind=TermKind(item.get("kind", "term")),
+        score=score,
+        examples=examples,
+    )
 
 
 def dumps_project(bitext: Bitext) -> str:
@@ -203,15 +244,7 @@ def bitext_from_json(obj: Any, name: str = "project") -> Bitext:
         raise r.fail("glossary is not a list")
     for k, item in enumerate(raw_glossary):
         try:
-            glossary.append(
-                TermEntry(
-                    source=str(item["source"]),
-                    target=str(item["target"]),
-                    count=int(item.get("count", 0)),
-                    status=BeadStatus(item.get("status", "auto")),
-                    note=str(item.get("note", "")),
-                )
-            )
+            glossary.append(term_from_json(item))
         except (KeyError, TypeError, ValueError):
             raise r.fail(f"glossary[{k}] is malformed") from None
     signature = obj.get("signature", {})

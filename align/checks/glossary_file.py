@@ -11,7 +11,7 @@ import io
 from pathlib import Path
 
 from align.errors import InputError
-from align.model import BeadStatus, TermEntry
+from align.model import TermEntry, TermStatus
 from align.reading import read_text
 
 _HEADER_WORDS = {"source", "target", "src", "tgt", "term", "translation", "en", "ko", "english", "korean"}
@@ -31,7 +31,7 @@ def parse_glossary(text: str, name: str = "glossary") -> list[TermEntry]:
             raise InputError(f"{name}:{number}: expected two columns (source, target), got {row!r}")
         if number == 1 and {c.lower() for c in cells[:2]} <= _HEADER_WORDS:
             continue
-        entries.append(TermEntry(source=cells[0], target=cells[1], status=BeadStatus.CONFIRMED))
+        entries.append(TermEntry(source=cells[0], target=cells[1], status=TermStatus.APPROVED))
     if not entries:
         raise InputError(f"{name}: the glossary has no entries")
     return entries

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from align.checks.registry import CheckContext, register
-from align.model import BeadStatus, Bitext, Finding, Severity, TermEntry
+from align.model import Bitext, Finding, Severity, TermEntry, TermStatus
 
 
 @lru_cache(maxsize=4096)
@@ -33,7 +33,7 @@ def term_occurs(term: str, text: str, lang: str) -> bool:
 
 
 def _entries(bitext: Bitext, ctx: CheckContext) -> list[TermEntry]:
-    reviewed = [e for e in bitext.glossary if e.status is not BeadStatus.AUTO]
+    reviewed = [e for e in bitext.glossary if e.status is TermStatus.APPROVED]
     return [*ctx.glossary, *reviewed]
 
 
