@@ -114,7 +114,6 @@ def extract_glossary(
     ``encoder`` (any ``align.encoders.Encoder``) adds similarity evidence; without it the
     pairing rests on co-occurrence and transliteration.
     """
-    import polars as pl
 
     weights = options.weights
     src_occ = _candidates([p.source for p in pairs], src_lang, options, "terms (source)", progress, cancel)

@@ -24,25 +24,7 @@ _WORD = re.compile(r"[^\W\d_](?:[\w’'.-]*[^\W_])?|\d+(?:[.,]\d+)*")
 _BREAK = re.compile(r"[,;:()\[\]{}\"“”‘’«»!?…–—/|]|\.(?:\s|$)|'(?:\s|$)|\s'")
 
 ENGLISH_STOP = frozenset(
-    """a an the this that these those there here it its it's they them their theirs we us our ours you your
-    yours he him his she her hers i me my mine one ones who whom whose which what whatever whichever
-    whoever where when why how whether if then than so as at by for from in into of off on onto out over
-    under up down to toward towards with within without about above across after against along among
-    around before behind below beneath beside besides between beyond during except inside near outside
-    since through throughout till until upon via per and or but nor yet also either neither both not no
-    only just even still already very too quite rather much many more most less least few fewer some
-    any all each every other another such same own several various certain enough else is am are was
-    were be been being do does did done doing have has had having can could may might must shall should
-    will would need needs let lets get gets got getting make makes made making take takes took taken
-    use uses used using see seen give given say said says go goes went gone come came become becomes
-    became well way ways thing things something anything nothing everything lot lots often always
-    never sometimes usually now however therefore thus hence instead although though because while
-    unless whereas etc e.g i.e eg ie mr mrs ms dr vs yes okay ok like including include includes
-    included following follows follow new old first last next previous further other's able
-    available possible different important example examples case cases part parts number numbers
-    kind kinds sort type types time times january february march april may june july august
-    september october november december monday tuesday wednesday thursday friday saturday sunday
-    today yesterday tomorrow year years month months day days week weeks""".split()
+    ["a", "an", "the", "this", "that", "these", "those", "there", "here", "it", "its", "it's", "they", "them", "their", "theirs", "we", "us", "our", "ours", "you", "your", "yours", "he", "him", "his", "she", "her", "hers", "i", "me", "my", "mine", "one", "ones", "who", "whom", "whose", "which", "what", "whatever", "whichever", "whoever", "where", "when", "why", "how", "whether", "if", "then", "than", "so", "as", "at", "by", "for", "from", "in", "into", "of", "off", "on", "onto", "out", "over", "under", "up", "down", "to", "toward", "towards", "with", "within", "without", "about", "above", "across", "after", "against", "along", "among", "around", "before", "behind", "below", "beneath", "beside", "besides", "between", "beyond", "during", "except", "inside", "near", "outside", "since", "through", "throughout", "till", "until", "upon", "via", "per", "and", "or", "but", "nor", "yet", "also", "either", "neither", "both", "not", "no", "only", "just", "even", "still", "already", "very", "too", "quite", "rather", "much", "many", "more", "most", "less", "least", "few", "fewer", "some", "any", "all", "each", "every", "other", "another", "such", "same", "own", "several", "various", "certain", "enough", "else", "is", "am", "are", "was", "were", "be", "been", "being", "do", "does", "did", "done", "doing", "have", "has", "had", "having", "can", "could", "may", "might", "must", "shall", "should", "will", "would", "need", "needs", "let", "lets", "get", "gets", "got", "getting", "make", "makes", "made", "making", "take", "takes", "took", "taken", "use", "uses", "used", "using", "see", "seen", "give", "given", "say", "said", "says", "go", "goes", "went", "gone", "come", "came", "become", "becomes", "became", "well", "way", "ways", "thing", "things", "something", "anything", "nothing", "everything", "lot", "lots", "often", "always", "never", "sometimes", "usually", "now", "however", "therefore", "thus", "hence", "instead", "although", "though", "because", "while", "unless", "whereas", "etc", "e.g", "i.e", "eg", "ie", "mr", "mrs", "ms", "dr", "vs", "yes", "okay", "ok", "like", "including", "include", "includes", "included", "following", "follows", "follow", "new", "old", "first", "last", "next", "previous", "further", "other's", "able", "available", "possible", "different", "important", "example", "examples", "case", "cases", "part", "parts", "number", "numbers", "kind", "kinds", "sort", "type", "types", "time", "times", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow", "year", "years", "month", "months", "day", "days", "week", "weeks"]
 )
 # Words that may join the parts of a capitalised name (and only there).
 _NAME_JOINERS = frozenset({"of", "for", "the", "de", "del", "der", "van", "von", "la", "le", "du", "&"})
