@@ -7,6 +7,7 @@ order, whatever the platform (every sort has a total tie-break).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,16 +18,41 @@ from align.model import TermEntry, TermExample, TermKind, TermStatus
 from align.progress import CancelCallback, ProgressCallback, check_cancel, report
 from glossary.candidates import CandidateOptions, Occurrence, extractor_for
 from glossary.corpus import AlignedPair
-from glossary.pairing import PairingWeights, association, combine, competitive_links
+from glossary.pairing import PairingWeights, association, combine, competitive_links, frequency_prior
 from glossary.similarity import MAX_TERMS, rescale, term_similarities
 from glossary.transliteration import transliteration_score
 from glossary.vocabulary import Vocabulary
+
+_CODE = re.compile(r"(?::[\w.:+-]+:)?``.+?``|(?::[\w.:+-]+:)?`[^`]+`_{0,2}")
+
+
+def mask_code(text: str) -> str:
+    """Inline code and markup roles (``len()``, :func:`len`, `link`_) blanked out, offsets
+    kept: documentation pairs carry identifiers that both versions copy verbatim, and a
+    glossary of ``func ↔ func`` helps nobody."""
+    if "`" not in text:
+        return text
+    return _CODE.sub(lambda m: " " * len(m.group()), text)
+
+
+_CODE_TOKEN = re.compile(r"[A-Za-z0-9][._/\\:=<>()\[\]{}][A-Za-z0-9(]|^[a-z]+[A-Z]|[_{}<>=]")
+
+
+def looks_like_code(term: str) -> bool:
+    """Identifiers, dotted names and markup (re.match, basicConfig, f.write): code
+    punctuation inside a word, or a camelCase start."""
+    return bool(_CODE_TOKEN.search(term))
+
+
+def _fold(term: str) -> str:
+    return "".join(term.casefold().split())
+
 
 _BATCH = 256  # sentences per morphology call between progress reports
 _ALL_PAIRS_LIMIT = 150_000
 """Up to this many co-occurring (e, k) pairs every one gets full evidence; beyond, each term's
 strongest associates only (a corpus has the counts to rank them)."""
-_PER_TERM = 12
+_PER_TERM = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +84,7 @@ def _candidates(
     out: list[list[Occurrence]] = []
     for start in range(0, len(texts), _BATCH):
         check_cancel(cancel)
-        out.extend(extract(texts[start : start + _BATCH]))
+        out.extend(extract([mask_code(t) for t in texts[start : start + _BATCH]]))
         report(progress, stage, min(start + _BATCH, len(texts)), len(texts))
     return out
 
@@ -178,8 +204,27 @@ def extract_glossary(
     )
     won_rows = link_rows[won]
     link_count = np.bincount(won_rows, minlength=len(e)).astype(np.float64)
-    final = combine(association(link_count, ce, ck), sound, sim, size_gap, weights)
+    final = combine(association(link_count, ce, ck), sound, sim, size_gap, weights) * frequency_prior(
+        link_count
+    )
     final[link_count == 0] = 0.0
+    copied = np.asarray(
+        [_fold(src_surface[a]) == _fold(tgt_surface[b]) for a, b in zip(e.tolist(), k.tolist(), strict=True)],
+        dtype=bool,
+    )
+    final[copied] *= weights.copy_discount
+    # copied lower-case words are identifiers and commands (func, import os), not names
+    final[
+        copied & np.asarray([not any(ch.isupper() for ch in src_surface[a]) for a in e.tolist()], dtype=bool)
+    ] = 0.0
+    code = np.asarray(
+        [
+            looks_like_code(src_surface[a]) or looks_like_code(tgt_surface[b])
+            for a, b in zip(e.tolist(), k.tolist(), strict=True)
+        ],
+        dtype=bool,
+    )
+    final[code] = 0.0
 
     examples: dict[int, list[int]] = {}
     won_pairs = links["pair"].to_numpy()[won]
@@ -247,10 +292,9 @@ def _entries(
     return entries
 
 
-def _inside(part: str, whole: str, spaced: bool) -> bool:
-    if spaced:
-        return f" {part} " in f" {whole} " and part != whole
-    return part in whole and part != whole
+def _sub_phrases(key: str) -> list[str]:
+    words = key.split()
+    return [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)]
 
 
 def _without_fragments(
@@ -264,17 +308,21 @@ def _without_fragments(
     """Drop an entry whose two terms are parts of another entry's terms and which was never
     linked outside it (Heydar ↔ Heydar inside Heydar Aliyev Foundation ↔ Heydar Aliyev펀드):
     it would repeat the longer entry. Parts that also live on their own (Khojaly, linked 8
-    times against Khojaly Genocide's 7) stay."""
-    by_size = sorted(rows, key=lambda r: -(len(src_vocab.keys[int(e[r])]) + len(tgt_vocab.keys[int(k[r])])))
+    times against Khojaly Genocide's 7) stay. Longer entries are indexed by every word
+    sequence of their source side, so each entry is compared with its few containers only."""
+    by_size = sorted(
+        rows, key=lambda r: (-len(src_vocab.keys[int(e[r])]) - len(tgt_vocab.keys[int(k[r])]), r)
+    )
+    containers: dict[str, list[int]] = {}
     kept: list[int] = []
     for r in by_size:
         se, tk = src_vocab.keys[int(e[r])], tgt_vocab.keys[int(k[r])]
         fragment = any(
-            link_count[o] >= link_count[r]
-            and (se == src_vocab.keys[int(e[o])] or _inside(se, src_vocab.keys[int(e[o])], True))
-            and (tk == tgt_vocab.keys[int(k[o])] or _inside(tk, tgt_vocab.keys[int(k[o])], False))
-            for o in kept
+            link_count[o] >= link_count[r] and tk in tgt_vocab.keys[int(k[o])] for o in containers.get(se, ())
         )
-        if not fragment:
-            kept.append(r)
+        if fragment:
+            continue
+        kept.append(r)
+        for part in _sub_phrases(se):
+            containers.setdefault(part, []).append(r)
     return kept

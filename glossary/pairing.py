@@ -40,12 +40,24 @@ class PairingWeights:
     transliteration_floor: float = 0.62
     """Sound similarity of unrelated pairs reaches about this; only what is above counts."""
     min_score: float = 0.3
+    copy_discount: float = 0.85
+    """A term the translation copies letter for letter (BUTA ↔ BUTA) is rightly paired but
+    teaches less than a translated one; it ranks below translations of equal evidence."""
 
 
 def association(links: np.ndarray, ce: np.ndarray, ck: np.ndarray) -> np.ndarray:
-    """Dice over pairs, discounted by how many pairs it rests on (1 pair: half)."""
+    """Dice over pairs, weighed by how many pairs it rests on: one pair is half the evidence,
+    and a link repeated across hundreds of pairs is near-certain even when each term also
+    occurs without the other (string ↔ 문자열: 238 links, Dice .79)."""
     dice = 2.0 * links / np.maximum(ce + ck, 1)
-    return dice * links / (links + 1.0)
+    support = 1.0 + 0.5 * np.log10(np.maximum(links, 1.0))
+    return np.clip(dice * support, 0.0, 1.0) * links / (links + 1.0)
+
+
+def frequency_prior(links: np.ndarray) -> np.ndarray:
+    """Among entries of equal evidence, the one a reader meets more often comes first: a
+    factor from .8 (one pair) to 1 (eight pairs or more)."""
+    return 0.8 + 0.2 * np.clip(np.log2(1.0 + links) / np.log2(9.0), 0.0, 1.0)
 
 
 def transliteration_evidence(sound: np.ndarray, weights: PairingWeights) -> np.ndarray:

@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-MAX_TERMS = 6000
+MAX_TERMS = 3000
 """Terms encoded per side at most: similarity is evidence for the strongest candidates; the
 long tail of a corpus is paired by co-occurrence alone (encoding all of it would dominate the
 run time)."""

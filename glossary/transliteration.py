@@ -221,11 +221,42 @@ def _has_hangul(text: str) -> bool:
     return any("\uac00" <= ch <= "\ud7a3" for ch in text)
 
 
+_CLASS = {"K": "K", "G": "K", "T": "T", "D": "T", "Q": "T", "P": "P", "B": "P", "F": "P", "V": "P",
+          "S": "S", "Z": "S", "X": "S", "J": "S", "C": "S", "H": "H", "R": "R", "L": "R", "r": "",
+          "M": "M", "N": "N", "Y": "", "W": ""}  # fmt: skip
+
+
+# kh ↔ ㅎ (Khojaly), k/ch (Christ → 크리), th ↔ ㅅ (thread → 스레드), ts ↔ ㅊ
+_FIRST_CLASS_SWAPS = frozenset({frozenset("HK"), frozenset("KS"), frozenset("HS"), frozenset("TS")})
+
+
+def _skeleton(symbols: str) -> str:
+    return "".join(_CLASS.get(ch, "") for ch in symbols)
+
+
+def _plausible(a: str, b: str) -> bool:
+    """A cheap test that rules out most unrelated pairs before the edit distance: the
+    consonant skeletons differ in length by at most half and share their first class (or
+    both start with a vowel)."""
+    sa, sb = _skeleton(a), _skeleton(b)
+    if not sa or not sb:
+        return False
+    if max(len(sa), len(sb)) > 2 * min(len(sa), len(sb)) + 1:
+        return False
+    vowel_a, vowel_b = a[0] in _VOWELS or a[0] in _GLIDES, b[0] in _VOWELS or b[0] in _GLIDES
+    if vowel_a or vowel_b:
+        return vowel_a == vowel_b or sa[0] == sb[0]
+    return sa[0] == sb[0] or frozenset((sa[0], sb[0])) in _FIRST_CLASS_SWAPS
+
+
 def transliteration_score(source: str, target: str) -> float:
     """How well two terms match by sound (either may be Korean; Latin on both sides is read
-    as English on both). Identical spellings score 1."""
+    as English on both). Identical spellings score 1; pairs that fail a cheap plausibility
+    test score 0 without the edit distance."""
     if source.casefold().replace(" ", "") == target.casefold().replace(" ", ""):
         return 1.0
     a = korean_phonemes(source) if _has_hangul(source) else english_phonemes(source)
     b = korean_phonemes(target) if _has_hangul(target) else english_phonemes(target)
+    if not _plausible(a, b):
+        return 0.0
     return phonetic_similarity(a, b)

@@ -29,14 +29,101 @@ _ADJECTIVAL_SUFFIXES = frozenset({"적", "성"})  # 지속적, 다양성: the no
 _JOINERS = frozenset({"-", "·", "/"})
 # Particles a glued loanword may carry (longest first).
 _PARTICLES = sorted(
-    ["을", "를", "이", "가", "은", "는", "의", "에", "에서", "에게", "로", "으로", "와", "과", "도", "만", "까지", "부터", "처럼", "보다", "이나", "나", "랑", "이랑"],
+    [
+        "을",
+        "를",
+        "이",
+        "가",
+        "은",
+        "는",
+        "의",
+        "에",
+        "에서",
+        "에게",
+        "로",
+        "으로",
+        "와",
+        "과",
+        "도",
+        "만",
+        "까지",
+        "부터",
+        "처럼",
+        "보다",
+        "이나",
+        "나",
+        "랑",
+        "이랑",
+    ],
     key=len,
     reverse=True,
 )
 _HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
 # Stop nouns: grammatical or too general to be a glossary term on their own.
 KOREAN_STOP = frozenset(
-    ["것", "수", "등", "때", "중", "바", "및", "더", "내", "외", "뒤", "앞", "위", "간", "곳", "점", "측", "분", "명", "개", "번", "일", "월", "년", "이", "그", "저", "전", "후", "경우", "정도", "관련", "이상", "이하", "이후", "이전", "대한", "통해", "위해", "가지", "하나", "사용", "다음", "때문", "모든", "여러", "자신", "우리", "이것", "그것", "저것", "여기", "거기", "무엇", "부분", "방법", "사실", "정말", "또한", "기간", "이번"]
+    [
+        "것",
+        "수",
+        "등",
+        "때",
+        "중",
+        "바",
+        "및",
+        "더",
+        "내",
+        "외",
+        "뒤",
+        "앞",
+        "위",
+        "간",
+        "곳",
+        "점",
+        "측",
+        "분",
+        "명",
+        "개",
+        "번",
+        "일",
+        "월",
+        "년",
+        "이",
+        "그",
+        "저",
+        "전",
+        "후",
+        "경우",
+        "정도",
+        "관련",
+        "이상",
+        "이하",
+        "이후",
+        "이전",
+        "대한",
+        "통해",
+        "위해",
+        "가지",
+        "하나",
+        "사용",
+        "다음",
+        "때문",
+        "모든",
+        "여러",
+        "자신",
+        "우리",
+        "이것",
+        "그것",
+        "저것",
+        "여기",
+        "거기",
+        "무엇",
+        "부분",
+        "방법",
+        "사실",
+        "정말",
+        "또한",
+        "기간",
+        "이번",
+    ]
 )
 
 
@@ -80,6 +167,8 @@ def _runs(tokens: Sequence[Any], text: str) -> list[list[list[_Piece]]]:
                 prev_end = -1
                 continue
             start, end = tok.start, tok.start + tok.len
+            while end > start + 1 and not text[end - 1].isalnum():
+                end -= 1  # kiwi keeps the period of "Ltd." inside the foreign word
             piece = _Piece(text[start:end], start, end, tag in ("NNP", "SL"), _syllables(text[start:end]))
             if run and prev_end == start:
                 run[-1].append(piece)
@@ -247,20 +336,19 @@ class _Token:
 
 
 def _with_repairs(text: str, tokens: Sequence[Any], stems: frozenset[str]) -> list[Any]:
-    """Tokens with each repaired stem as one NNP token (the particle after it as JX)."""
+    """Tokens with each repaired stem as one NNP token (the rest of its word as JX)."""
     out: list[Any] = []
     skip_until = -1
     for tok in tokens:
         if tok.start < skip_until:
             continue
-        stem = next(
-            (
-                s
-                for s in stems
-                if text.startswith(s, tok.start) and (tok.start == 0 or text[tok.start - 1].isspace())
-            ),
-            None,
-        )
+        stem = None
+        if tok.tag not in NOUN_TAGS and (tok.start == 0 or text[tok.start - 1].isspace()):
+            match = _HANGUL_WORD.match(text, tok.start)
+            word = match.group() if match else ""
+            stem = next(
+                (word[: -len(p)] for p in _PARTICLES if word.endswith(p) and word[: -len(p)] in stems), None
+            )
         if stem is None:
             out.append(tok)
             continue
