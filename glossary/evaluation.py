@@ -42,7 +42,7 @@ def read_term_list(path: str | Path) -> list[ListedPair]:
     ``#`` lines are comments."""
     text = Path(path).read_text(encoding="utf-8")
     rows = csv.reader(
-        io.StringIO("\n".join(l for l in text.splitlines() if not l.startswith("#"))), delimiter="\t"
+        io.StringIO("\n".join(line for line in text.splitlines() if not line.startswith("#"))), delimiter="\t"
     )
     out: list[ListedPair] = []
     for row in rows:

@@ -204,7 +204,7 @@ def _units(word: list[_Piece]) -> list[_Piece]:
         if (
             units
             and (piece.syllables < 2 or units[-1].syllables < 2)
-            and not (piece.form.isascii() != units[-1].form.isascii())
+            and piece.form.isascii() == units[-1].form.isascii()
         ):
             last = units[-1]
             units[-1] = _Piece(
