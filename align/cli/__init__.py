@@ -27,6 +27,7 @@ INTERNAL_ERROR = 70
 COMMAND_MODULES = [
     "align.cli.align_cmd",
     "align.cli.check_cmd",
+    "align.cli.glossary_cmd",
     "align.cli.split_cmd",
     "align.cli.review_cmd",
     "align.cli.export_cmd",

@@ -111,6 +111,9 @@ def _file_pairs(args: argparse.Namespace) -> tuple[list[FilePair] | None, list[s
     return None, list(args.inputs)
 
 
+file_pairs = _file_pairs  # the pairing rules other commands share (dari glossary)
+
+
 def _missing_file(pair: FilePair, ctx: CheckContext) -> PairResult:
     """A source file whose translation does not exist at all."""
     result = PairResult(name=pair.name, source_file=str(pair.source))

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from glossary.candidates import CandidateOptions, Occurrence
+from glossary.candidates.latin import ENGLISH_STOP
 
 NOUN_TAGS = frozenset({"NNG", "NNP", "SL", "SH"})
 _VERBAL = frozenset({"XSV", "XSA", "XSA-I", "XSV-I", "XSA-R", "XSV-R"})
@@ -60,71 +61,11 @@ _PARTICLES = sorted(
 )
 _HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
 # Stop nouns: grammatical or too general to be a glossary term on their own.
-KOREAN_STOP = frozenset(
-    [
-        "것",
-        "수",
-        "등",
-        "때",
-        "중",
-        "바",
-        "및",
-        "더",
-        "내",
-        "외",
-        "뒤",
-        "앞",
-        "위",
-        "간",
-        "곳",
-        "점",
-        "측",
-        "분",
-        "명",
-        "개",
-        "번",
-        "일",
-        "월",
-        "년",
-        "이",
-        "그",
-        "저",
-        "전",
-        "후",
-        "경우",
-        "정도",
-        "관련",
-        "이상",
-        "이하",
-        "이후",
-        "이전",
-        "대한",
-        "통해",
-        "위해",
-        "가지",
-        "하나",
-        "사용",
-        "다음",
-        "때문",
-        "모든",
-        "여러",
-        "자신",
-        "우리",
-        "이것",
-        "그것",
-        "저것",
-        "여기",
-        "거기",
-        "무엇",
-        "부분",
-        "방법",
-        "사실",
-        "정말",
-        "또한",
-        "기간",
-        "이번",
-    ]
+_KOREAN_STOP_WORDS = (
+    """것 수 등 때 중 바 및 더 내 외 뒤 앞 위 간 곳 점 측 분 명 개 번 일 월 년 이 그 저 전 후 경우 정도 관련 이상 이하 이후 이전 대한 통해 위해 가지
+    하나 사용 다음 때문 모든 여러 자신 우리 이것 그것 저것 여기 거기 무엇 부분 방법 사실 정말 또한 기간 이번"""
 )
+KOREAN_STOP = frozenset(_KOREAN_STOP_WORDS.split())
 
 
 @dataclass(slots=True)
@@ -157,7 +98,7 @@ def _runs(tokens: Sequence[Any], text: str) -> list[list[list[_Piece]]]:
         tag = tok.tag
         nxt = tokens[i + 1] if i + 1 < n else None
         glued_next = nxt is not None and nxt.start == tok.start + tok.len
-        if tag in NOUN_TAGS:
+        if tag in NOUN_TAGS and not (tag == "SL" and tok.form.lower() in ENGLISH_STOP):
             if (
                 glued_next
                 and nxt is not None
