@@ -27,9 +27,20 @@ def test_korean_particles_and_endings_are_stripped(seed_dir) -> None:
     text = (seed_dir / "ko.txt").read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line.strip()]
     found = set().union(*(_surfaces(occ) for occ in _korean(*lines)))
-    for term in ("호잘리", "대사관", "주한 아제르바이잔 대사관", "여의도", "자전거 행진", "책자", "현수막", "이태원로"):
+    for term in (
+        "호잘리",
+        "대사관",
+        "주한 아제르바이잔 대사관",
+        "여의도",
+        "자전거 행진",
+        "책자",
+        "현수막",
+        "이태원로",
+    ):
         assert term in found, term
-    assert not any(t.endswith(("를", "의", "에서", "들")) and t not in ("정의",) for t in found), sorted(found)
+    assert not any(t.endswith(("를", "의", "에서", "들")) and t not in ("정의",) for t in found), sorted(
+        found
+    )
 
 
 @pytest.mark.parametrize("word", ["대사관의", "대사관에서", "대사관이", "대사관과"])
@@ -83,7 +94,9 @@ def test_english_plurals_fold_but_surface_is_kept() -> None:
 
 def test_english_names_keep_their_joining_words(seed_dir) -> None:
     text = (seed_dir / "en.txt").read_text(encoding="utf-8")
-    found = set().union(*(_surfaces(o) for o in _english(*[line for line in text.splitlines() if line.strip()])))
+    found = set().union(
+        *(_surfaces(o) for o in _english(*[line for line in text.splitlines() if line.strip()]))
+    )
     for term in (
         "Embassy of the Republic of Azerbaijan",
         "Justice for Khojaly Campaign",
