@@ -393,7 +393,7 @@ class WordExtractor:
     def sentence(self, text: str) -> list[Occurrence]:
         out: list[Occurrence] = []
         for chunk_start, chunk_end, sentence_start in _chunks(text):
-            words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, chunk_start, chunk_end)]
+            words = [_without_possessive(m.group(), m.start()) for m in _WORD.finditer(text, chunk_start, chunk_end)]
             out.extend(self._runs(text, words, sentence_start=sentence_start))
         return out
 
@@ -458,6 +458,13 @@ class WordExtractor:
                 if "-" in words[0] and j == i + 1:
                     out.extend(_hyphen_parts(run[i], whole))
         return out
+
+
+def _without_possessive(word: str, start: int) -> tuple[str, int, int]:
+    """Washington's is Washington: the possessive is grammar, not part of the name."""
+    if len(word) > 3 and word[-2:] in ("'s", "’s"):
+        word = word[:-2]
+    return word, start, start + len(word)
 
 
 def _hyphen_parts(item: tuple[str, int, int, bool], container: str) -> list[Occurrence]:
