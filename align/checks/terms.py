@@ -48,9 +48,7 @@ def _rules(entries: Sequence[TermEntry], src_lang: str, tgt_lang: str) -> list[_
 
 def _uncovered(spans: list[tuple[int, int]], covering: list[tuple[int, int]]) -> bool:
     """Whether some span is not strictly inside a longer span of another term."""
-    return any(
-        not any(cs <= s and e <= ce and (ce - cs) > (e - s) for cs, ce in covering) for s, e in spans
-    )
+    return any(not any(cs <= s and e <= ce and (ce - cs) > (e - s) for cs, ce in covering) for s, e in spans)
 
 
 @register("term", Severity.WARNING, "glossary source terms whose agreed translation is absent from the pair")

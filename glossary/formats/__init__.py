@@ -127,7 +127,9 @@ def write_glossary(
         found = _by_suffix(path)
         if found is None:
             known = ", ".join(GLOSSARY_FORMATS)
-            raise UsageError(f"cannot tell the glossary format of {str(path)!r} from its suffix; give --to ({known})")
+            raise UsageError(
+                f"cannot tell the glossary format of {str(path)!r} from its suffix; give --to ({known})"
+            )
         chosen = found
     writer: Callable[..., str] = _load(chosen.writer)
     text = writer(entries, src_lang=src_lang, tgt_lang=tgt_lang, excel=excel)

@@ -89,9 +89,12 @@ _LANGUAGE_NAMES = {
 }
 # Language subtags a header row may use: ISO 639-1 codes in use for software and documents.
 _LANGUAGE_CODES = frozenset(
-    "af am ar az be bg bn bs ca cs cy da de el en es et eu fa fi fr ga gl gu he hi hr hu hy id is it "
-    "ja ka kk km kn ko ky lo lt lv mk ml mn mr ms mt my nb ne nl nn no pa pl ps pt ro ru si sk sl sq "
-    "sr sv sw ta te th tl tr uk ur uz vi zh zu".split()
+    re.findall(
+        "[a-z]+",
+        "af am ar az be bg bn bs ca cs cy da de el en es et eu fa fi fr ga gl gu he hi hr hu hy id is it "
+        "ja ka kk km kn ko ky lo lt lv mk ml mn mr ms mt my nb ne nl nn no pa pl ps pt ro ru si sk sl sq "
+        "sr sv sw ta te th tl tr uk ur uz vi zh zu",
+    )
 )
 _TAG = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{2,8})*")
 
@@ -273,7 +276,11 @@ def _entry(cells: list[str], layout: _Layout, swap: bool, where: str) -> TermEnt
     example_source, example_target = cell("example_source"), cell("example_target")
     if swap:
         example_source, example_target = example_target, example_source
-    examples = [TermExample(UNKNOWN_BEAD, example_source, example_target)] if example_source or example_target else []
+    examples = (
+        [TermExample(UNKNOWN_BEAD, example_source, example_target)]
+        if example_source or example_target
+        else []
+    )
     return TermEntry(
         source=source,
         target=target,

@@ -132,10 +132,15 @@ def dumps_tbx(entries: Sequence[TermEntry], *, src_lang: str, tgt_lang: str) -> 
         if entry.note:
             out.append(f"        <note>{_text(entry.note)}</note>\n")
         out.append(f'        <langSec xml:lang="{src}">\n')
-        _term_section(out, entry.source, entry.status, [(x.source, p) for x, p in zip(entry.examples, places)])
+        _term_section(
+            out,
+            entry.source,
+            entry.status,
+            [(x.source, p) for x, p in zip(entry.examples, places, strict=True)],
+        )
         out.append(f'        </langSec>\n        <langSec xml:lang="{tgt}">\n')
         for k, target in enumerate(entry.targets or [entry.target]):
-            contexts = [(x.target, p) for x, p in zip(entry.examples, places)] if k == 0 else []
+            contexts = [(x.target, p) for x, p in zip(entry.examples, places, strict=True)] if k == 0 else []
             _term_section(out, target, entry.status, contexts)
         out.append("        </langSec>\n      </conceptEntry>\n")
     out.append("    </body>\n  </text>\n</tbx>\n")
@@ -257,7 +262,11 @@ def _languages(
     seen = list(dict.fromkeys(lang for c in concepts for lang, terms in c.langs.items() if lang and terms))
     if not seen:
         raise InputError(f"{name}: the TBX has no terms")
-    source = primary_subtag(src) if src else (primary_subtag(default) if primary_subtag(default) in seen else seen[0])
+    source = (
+        primary_subtag(src)
+        if src
+        else (primary_subtag(default) if primary_subtag(default) in seen else seen[0])
+    )
     if tgt:
         target = primary_subtag(tgt)
     else:
@@ -294,7 +303,9 @@ def _examples(source: _Term, target: _Term | None) -> list[TermExample]:
     target_contexts = target.contexts if target is not None else []
     for k, (sentence, place) in enumerate(source.contexts):
         bead, pair = parse_place(place) or (UNKNOWN_BEAD, "")
-        examples.append(TermExample(bead, sentence, target_contexts[k][0] if k < len(target_contexts) else "", pair))
+        examples.append(
+            TermExample(bead, sentence, target_contexts[k][0] if k < len(target_contexts) else "", pair)
+        )
     return examples
 
 

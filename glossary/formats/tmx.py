@@ -127,7 +127,11 @@ class _Unit:
 def _languages(seen: list[str], srclang: str, src: str | None, tgt: str | None, name: str) -> tuple[str, str]:
     if not seen:
         raise InputError(f"{name}: the TMX has no terms with a language")
-    source = primary_subtag(src) if src else (primary_subtag(srclang) if srclang and srclang != "*all*" else seen[0])
+    source = (
+        primary_subtag(src)
+        if src
+        else (primary_subtag(srclang) if srclang and srclang != "*all*" else seen[0])
+    )
     if tgt:
         target = primary_subtag(tgt)
     else:
