@@ -27,6 +27,15 @@ class CheckContext:
     config: DariConfig = field(default_factory=DariConfig)
     glossary: list[TermEntry] = field(default_factory=list)
     similarity: Similarity | None = None
+    glossary_reader: Callable[[str, str], list[TermEntry]] | None = None
+    """Entries of the user's glossary oriented for a language pair ``(source, target)``: a TBX
+    or TMX holds both directions, and a batch of pairs may run both ways."""
+
+    def glossary_for(self, src_lang: str, tgt_lang: str) -> list[TermEntry]:
+        """The user's entries for a bitext in these languages (``glossary`` plus the reader's)."""
+        if self.glossary_reader is None:
+            return self.glossary
+        return [*self.glossary, *self.glossary_reader(src_lang, tgt_lang)]
 
 
 def encoder_similarity(encoder: Any) -> Similarity:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +18,7 @@ from align.checks.reporters import REPORTERS
 from align.cli.encoder_args import add_encoder_arguments, encoder_options
 from align.config import FAIL_ON_CHOICES, DariConfig, load_config
 from align.errors import DariError, InputError, UsageError
-from align.model import Finding, Severity
+from align.model import Finding, Severity, TermEntry
 
 if TYPE_CHECKING:
     from align.checks.pairing import FilePair
@@ -49,7 +50,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--config", help="settings file (default: dari.toml or [tool.dari] in pyproject.toml, found upwards)"
     )
-    p.add_argument("--glossary", help="CSV/TSV glossary (source,target) for the term check")
+    p.add_argument(
+        "--glossary",
+        help="glossary for the term check: CSV/TSV (source,target), TBX or TMX; its approved entries are enforced",
+    )
     p.add_argument("--select", help="run only these checks (comma-separated)")
     p.add_argument("--disable", help="switch these checks off (comma-separated)")
     p.add_argument("--baseline", help="ignore findings recorded in this baseline file")
@@ -69,7 +73,6 @@ def _names(value: str | None) -> set[str]:
 
 
 def _context(args: argparse.Namespace) -> tuple[CheckContext, set[str] | None]:
-    from align.checks.glossary_file import read_glossary
     from align.checks.registry import CheckContext, available_checks
 
     known = set(available_checks())
@@ -82,9 +85,34 @@ def _context(args: argparse.Namespace) -> tuple[CheckContext, set[str] | None]:
     for name in disabled:
         config.enabled[name] = False
     glossary_path = args.glossary or config.glossary
-    glossary = read_glossary(glossary_path) if glossary_path else []
     only = (selected - disabled) if selected else None
-    return CheckContext(config=config, glossary=glossary), only
+    ctx = CheckContext(config=config)
+    if glossary_path:
+        ctx.glossary_reader = _glossary_reader(str(glossary_path), args.src_lang, args.tgt_lang)
+    return ctx, only
+
+
+def _glossary_reader(
+    path: str, src_lang: str | None, tgt_lang: str | None
+) -> Callable[[str, str], list[TermEntry]]:
+    """Read the glossary once now (a bad file fails before any slow work), then once per
+    language pair the checked texts run in: a TBX or TMX holds both directions."""
+    from glossary.formats import read_glossary
+
+    first = read_glossary(path, src_lang=src_lang, tgt_lang=tgt_lang)
+    cache: dict[tuple[str, str], list[TermEntry]] = {}
+
+    def entries(src: str, tgt: str) -> list[TermEntry]:
+        if src_lang and tgt_lang:
+            return first
+        if (src, tgt) not in cache:
+            try:
+                cache[src, tgt] = read_glossary(path, src_lang=src, tgt_lang=tgt)
+            except InputError:
+                cache[src, tgt] = []  # the glossary has no terms in these languages
+        return cache[src, tgt]
+
+    return entries
 
 
 def _file_pairs(args: argparse.Namespace) -> tuple[list[FilePair] | None, list[str]]:
