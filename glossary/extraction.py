@@ -195,12 +195,16 @@ def extract_glossary(
     prelim = combine(association(c, ce, ck), sound, sim, size_gap, weights)
     links = joined.join(counts.select("e", "k", "row"), on=["e", "k"], how="inner")
     link_rows = links["row"].to_numpy().astype(np.int64)
+    used_e = sorted(set(e.tolist()))
+    used_k = sorted(set(k.tolist()))
     won = competitive_links(
         links["pair"].to_numpy().astype(np.int64),
         links["e"].to_numpy().astype(np.int64),
         links["k"].to_numpy().astype(np.int64),
         prelim[link_rows],
         np.arange(len(link_rows), dtype=np.int64),
+        _parts(src_vocab, used_e, spaced=True),
+        _parts(tgt_vocab, used_k, spaced=False),
     )
     won_rows = link_rows[won]
     link_count = np.bincount(won_rows, minlength=len(e)).astype(np.float64)
@@ -234,12 +238,23 @@ def extract_glossary(
             bucket.append(p)
     report(progress, "pairing terms", 1, 1)
     return _entries(
-        final, link_count, e, k, src_vocab, tgt_vocab, src_surface, tgt_surface, examples, pairs, options
+        final,
+        link_count,
+        sound,
+        e,
+        k,
+        src_vocab,
+        tgt_vocab,
+        src_surface,
+        tgt_surface,
+        examples,
+        pairs,
+        options,
     )
 
 
 def _entries(
-    final: np.ndarray, link_count: np.ndarray, e: np.ndarray, k: np.ndarray,
+    final: np.ndarray, link_count: np.ndarray, sound: np.ndarray, e: np.ndarray, k: np.ndarray,
     src_vocab: Vocabulary, tgt_vocab: Vocabulary, src_surface: list[str], tgt_surface: list[str],
     examples: dict[int, list[int]], pairs: Sequence[AlignedPair], options: GlossaryOptions,
 ) -> list[TermEntry]:  # fmt: skip
@@ -270,7 +285,9 @@ def _entries(
     for r in chosen:
         ei, ki = int(e[r]), int(k[r])
         s_stats, t_stats = src_vocab.stats[src_vocab.keys[ei]], tgt_vocab.stats[tgt_vocab.keys[ki]]
-        kind = TermKind.NAME if (s_stats.is_name or t_stats.is_name) else TermKind.TERM
+        # a name on the source side that the target writes as a name or by its sound
+        named = s_stats.is_name and (t_stats.is_name or sound[r] >= 0.75)
+        kind = TermKind.NAME if named else TermKind.TERM
         if options.kind is not None and kind is not options.kind:
             continue
         entries.append(
@@ -290,6 +307,22 @@ def _entries(
         if options.top is not None and len(entries) >= options.top:
             break
     return entries
+
+
+def _parts(vocab: Vocabulary, ids: list[int], spaced: bool) -> dict[int, set[int]]:
+    """For each term, the other terms of the vocabulary written inside it (word sequences of a
+    spaced language, substrings of a Korean key)."""
+    out: dict[int, set[int]] = {}
+    for i in ids:
+        key = vocab.keys[i]
+        if spaced:
+            pieces = _sub_phrases(key)
+        else:
+            pieces = [key[a:b] for a in range(len(key)) for b in range(a + 1, min(len(key), a + 12) + 1)]
+        found = {vocab.ids[p] for p in pieces if p != key and p in vocab.ids}
+        if found:
+            out[i] = found
+    return out
 
 
 def _sub_phrases(key: str) -> list[str]:

@@ -48,10 +48,11 @@ class PairingWeights:
 def association(links: np.ndarray, ce: np.ndarray, ck: np.ndarray) -> np.ndarray:
     """Dice over pairs, weighed by how many pairs it rests on: one pair is half the evidence,
     and a link repeated across hundreds of pairs is near-certain even when each term also
-    occurs without the other (string ↔ 문자열: 238 links, Dice .79)."""
-    dice = 2.0 * links / np.maximum(ce + ck, 1)
+    occurs without the other (string ↔ 문자열: 238 links, Dice .79 → .90). The root keeps
+    the order of Dice values, so a term still prefers its most consistent partner."""
+    dice = np.clip(2.0 * links / np.maximum(ce + ck, 1), 0.0, 1.0)
     support = 1.0 + 0.5 * np.log10(np.maximum(links, 1.0))
-    return np.clip(dice * support, 0.0, 1.0) * links / (links + 1.0)
+    return dice ** (1.0 / support) * links / (links + 1.0)
 
 
 def frequency_prior(links: np.ndarray) -> np.ndarray:
@@ -78,19 +79,37 @@ def combine(
 
 
 def competitive_links(
-    pair: np.ndarray, e: np.ndarray, k: np.ndarray, score: np.ndarray, row: np.ndarray
+    pair: np.ndarray,
+    e: np.ndarray,
+    k: np.ndarray,
+    score: np.ndarray,
+    row: np.ndarray,
+    src_parts: dict[int, set[int]] | None = None,
+    tgt_parts: dict[int, set[int]] | None = None,
 ) -> np.ndarray:
     """Indices (into the candidate rows) of links won inside each aligned pair.
 
     Rows are (aligned pair, source term, target term, score, candidate row id); inside each
     pair the best remaining score links its two terms and removes both from that pair.
-    Ties break on term ids, so the result does not depend on input order.
+    Links must nest consistently, as phrase pairs do in phrase-based translation: once
+    "Korean society" is linked with "한국 시민", "Korean" may link inside "한국 시민" (한국) but
+    not with a term outside it, and a term outside "Korean society" may not take "시민".
+    ``src_parts``/``tgt_parts`` give each term the terms it contains. Ties break on term
+    ids, so the result does not depend on input order.
     """
+    src_parts = src_parts or {}
+    tgt_parts = tgt_parts or {}
+    empty: set[int] = set()
+
+    def nested(a: int, b: int, parts: dict[int, set[int]]) -> bool:
+        return b in parts.get(a, empty) or a in parts.get(b, empty)
+
     order = np.lexsort((k, e, -score, pair))
     won: list[int] = []
     current = -1
     used_e: set[int] = set()
     used_k: set[int] = set()
+    linked: list[tuple[int, int]] = []
     pair_s, e_s, k_s, row_s, score_s = pair[order], e[order], k[order], row[order], score[order]
     for p, ei, ki, r, s in zip(
         pair_s.tolist(), e_s.tolist(), k_s.tolist(), row_s.tolist(), score_s.tolist(), strict=True
@@ -99,9 +118,13 @@ def competitive_links(
             current = p
             used_e.clear()
             used_k.clear()
+            linked.clear()
         if s <= 0.0 or ei in used_e or ki in used_k:
+            continue
+        if any(nested(ei, le, src_parts) != nested(ki, lk, tgt_parts) for le, lk in linked):
             continue
         used_e.add(ei)
         used_k.add(ki)
+        linked.append((ei, ki))
         won.append(r)
     return np.asarray(won, dtype=np.int64)

@@ -51,7 +51,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="pair by co-occurrence and transliteration only (no encoder for term similarity)",
     )
     p.add_argument("-o", "--output", help="write the glossary to FILE (format from the suffix, or --to)")
-    p.add_argument("--to", choices=sorted(GLOSSARY_FORMATS), help="output format (default: from the -o suffix)")
+    p.add_argument(
+        "--to", choices=sorted(GLOSSARY_FORMATS), help="output format (default: from the -o suffix)"
+    )
     p.add_argument("--excel", action="store_true", help="CSV with a byte-order mark, for Excel")
     p.add_argument("--glossary", help="your glossary (CSV/TSV/TMX/TBX) to merge: your entries win")
     p.add_argument("--project", help="also write the aligned project with its glossary to this *.dari.json")
@@ -106,13 +108,19 @@ def _bitexts(args: argparse.Namespace, encoder: Any, progress: Any) -> list[tupl
     out: list[tuple[str, Bitext]] = []
     missing = [p.name for p in many if p.target is None]
     if missing:
-        raise InputError(f"{len(missing)} file(s) have no translation, e.g. {missing[0]}; a glossary needs pairs")
+        raise InputError(
+            f"{len(missing)} file(s) have no translation, e.g. {missing[0]}; a glossary needs pairs"
+        )
     for number, pair in enumerate(many, start=1):
         options = InputOptions(
-            src_lang=pair.src_lang or args.src_lang, tgt_lang=pair.tgt_lang or args.tgt_lang, presplit=args.presplit
+            src_lang=pair.src_lang or args.src_lang,
+            tgt_lang=pair.tgt_lang or args.tgt_lang,
+            presplit=args.presplit,
         )
         try:
-            out.append((pair.name, load_bitext([str(pair.source), str(pair.target)], options, encoder=encoder())))
+            out.append(
+                (pair.name, load_bitext([str(pair.source), str(pair.target)], options, encoder=encoder()))
+            )
         except DariError as exc:
             raise InputError(f"{pair.name}: {exc}") from None
         if progress is not None:
@@ -132,6 +140,29 @@ def _languages(bitexts: list[tuple[str, Bitext]]) -> tuple[str, str]:
     return langs
 
 
+def _in_context(term: str, sentence: str, width: int = 26) -> Any:
+    """The sentence around the term's first occurrence, the term in bold: a whole bead
+    would push every other row off the screen."""
+    from rich.text import Text
+
+    if any(ord(ch) >= 0x1100 for ch in sentence):
+        width //= 2  # wide characters take two cells
+    folded = sentence.casefold()
+    at = folded.find(term.casefold())
+    if at < 0:
+        head = term.split()[0].casefold() if term.split() else term
+        at = folded.find(head)
+        if at < 0:
+            return Text(sentence[: 2 * width] + ("…" if len(sentence) > 2 * width else ""))
+        term = sentence[at : at + len(head)]
+    start, end = max(0, at - width), min(len(sentence), at + len(term) + width)
+    text = Text("…" if start else "")
+    text.append(sentence[start:at])
+    text.append(sentence[at : at + len(term)], style="bold")
+    text.append(sentence[at + len(term) : end] + ("…" if end < len(sentence) else ""))
+    return text
+
+
 def _print_table(entries: list[TermEntry], src_lang: str, tgt_lang: str) -> None:
     from rich.table import Table
 
@@ -143,17 +174,31 @@ def _print_table(entries: list[TermEntry], src_lang: str, tgt_lang: str) -> None
     table.add_column(tgt_lang, ratio=2, overflow="fold")
     table.add_column("kind", no_wrap=True)
     table.add_column("score", justify="right", no_wrap=True)
-    table.add_column("count", justify="right", no_wrap=True)
+    table.add_column("n", justify="right", no_wrap=True)
     table.add_column("example", ratio=5, overflow="fold", style="dim")
     for k, entry in enumerate(entries, start=1):
-        example = entry.examples[0] if entry.examples else None
-        shown = f"{example.source}\n{example.target}" if example else ""
-        style = "green" if entry.status.value == "approved" else ("red" if entry.status.value == "rejected" else "")
+        shown: Any = ""
+        if entry.examples:
+            example = entry.examples[0]
+            shown = _in_context(entry.source, example.source)
+            shown.append("\n")
+            shown.append_text(
+                _in_context(entry.targets[0] if entry.targets else entry.target, example.target)
+            )
+        style = (
+            "green"
+            if entry.status.value == "approved"
+            else ("red" if entry.status.value == "rejected" else "")
+        )
         table.add_row(
             str(k), entry.source, entry.target, entry.kind.value, f"{entry.score:.2f}", str(entry.count), shown,
             style=style,
         )  # fmt: skip
     stdout_console().print(table)
+
+
+def _count(n: int, singular: str, plural: str | None = None) -> str:
+    return f"{n} {singular if n == 1 else (plural or singular + 's')}"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -172,7 +217,9 @@ def run(args: argparse.Namespace) -> int:
             check_output_path(target, [str(p) for p in inputs if p])
     if args.project and not args.project.endswith(".dari.json"):
         raise UsageError(f"--project writes a project file (*.dari.json), not {Path(args.project).name}")
-    user = read_glossary(args.glossary, src_lang=args.src_lang, tgt_lang=args.tgt_lang) if args.glossary else []
+    user = (
+        read_glossary(args.glossary, src_lang=args.src_lang, tgt_lang=args.tgt_lang) if args.glossary else []
+    )
     loaded: list[Any] = []
 
     def encoder() -> Any:
@@ -194,7 +241,9 @@ def run(args: argparse.Namespace) -> int:
             encoder=None if args.no_similarity else encoder(),
             progress=progress,
         )
-    reviewed = [t for bitext in (b for _, b in bitexts) for t in bitext.glossary if t.status.value != "candidate"]
+    reviewed = [
+        t for bitext in (b for _, b in bitexts) for t in bitext.glossary if t.status.value != "candidate"
+    ]
     merged = merge_glossaries([*user, *reviewed], extracted)
     entries = merged.entries
     if options.top is not None:
@@ -228,7 +277,7 @@ def run(args: argparse.Namespace) -> int:
         names = sum(1 for e in entries if e.kind.value == "name")
         where = f" → {args.output}" if args.output and args.output != "-" else ""
         stderr.print(
-            f"[green]glossary[/] {len(entries)} entries ({names} names, {len(entries) - names} terms) "
-            f"from {len(pairs)} aligned pairs{where}"
+            f"[green]glossary[/] {_count(len(entries), 'entry', 'entries')} ({_count(names, 'name')}, "
+            f"{_count(len(entries) - names, 'term')}) from {_count(len(pairs), 'aligned pair')}{where}"
         )
     return 0

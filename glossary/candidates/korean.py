@@ -61,10 +61,8 @@ _PARTICLES = sorted(
 )
 _HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
 # Stop nouns: grammatical or too general to be a glossary term on their own.
-_KOREAN_STOP_WORDS = (
-    """것 수 등 때 중 바 및 더 내 외 뒤 앞 위 간 곳 점 측 분 명 개 번 일 월 년 이 그 저 전 후 경우 정도 관련 이상 이하 이후 이전 대한 통해 위해 가지
+_KOREAN_STOP_WORDS = """것 수 등 때 중 바 및 더 내 외 뒤 앞 위 간 곳 점 측 분 명 개 번 일 월 년 이 그 저 전 후 경우 정도 관련 이상 이하 이후 이전 대한 통해 위해 가지
     하나 사용 다음 때문 모든 여러 자신 우리 이것 그것 저것 여기 거기 무엇 부분 방법 사실 정말 또한 기간 이번"""
-)
 KOREAN_STOP = frozenset(_KOREAN_STOP_WORDS.split())
 
 
@@ -204,7 +202,7 @@ class KoreanExtractor:
                         start=first.start,
                         end=last.end,
                         words=j - i,
-                        name=all(u.name for u in units[i:j]) or any(u.form.isascii() for u in units[i:j]),
+                        name=any(u.name or u.form.isascii() for u in units[i:j]),
                         maximal=maximal,
                         head=j == n,
                         container="" if maximal else whole_key,

@@ -393,7 +393,10 @@ class WordExtractor:
     def sentence(self, text: str) -> list[Occurrence]:
         out: list[Occurrence] = []
         for chunk_start, chunk_end, sentence_start in _chunks(text):
-            words = [_without_possessive(m.group(), m.start()) for m in _WORD.finditer(text, chunk_start, chunk_end)]
+            words = [
+                _without_possessive(m.group(), m.start())
+                for m in _WORD.finditer(text, chunk_start, chunk_end)
+            ]
             out.extend(self._runs(text, words, sentence_start=sentence_start))
         return out
 
