@@ -53,6 +53,7 @@ _ALL_PAIRS_LIMIT = 150_000
 """Up to this many co-occurring (e, k) pairs every one gets full evidence; beyond, each term's
 strongest associates only (a corpus has the counts to rank them)."""
 _PER_TERM = 6
+_NEAR = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,18 +91,23 @@ def _candidates(
 
 
 def _strongest(counts: Any) -> Any:
-    """Each term's best associates by co-occurrence (both directions), for large corpora."""
+    """Each term's best associates by co-occurrence (both directions) when the corpus is
+    large, with ``near`` marking each term's closest few (the only rows whose sound is
+    compared: a corpus has the counts to put a loanword's partner among them)."""
     import polars as pl
 
+    counts = counts.sort(["e", "k"])
     if counts.height <= _ALL_PAIRS_LIMIT:
-        return counts
+        return counts.with_columns(pl.lit(True).alias("near"))
     ranked = counts.with_columns(
         (2.0 * pl.col("c") / (pl.col("ce") + pl.col("ck"))).alias("dice")
     ).with_columns(
         pl.col("dice").rank("ordinal", descending=True).over("e").alias("re"),
         pl.col("dice").rank("ordinal", descending=True).over("k").alias("rk"),
     )
-    return ranked.filter((pl.col("re") <= _PER_TERM) | (pl.col("rk") <= _PER_TERM)).drop("dice", "re", "rk")
+    kept = ranked.filter((pl.col("re") <= _PER_TERM) | (pl.col("rk") <= _PER_TERM))
+    near = (pl.col("re") <= _NEAR) | (pl.col("rk") <= _NEAR)
+    return kept.with_columns(near.alias("near")).drop("dice", "re", "rk")
 
 
 def _similarity_pairs(prelim: np.ndarray, e: np.ndarray, k: np.ndarray) -> np.ndarray:
@@ -156,7 +162,8 @@ def extract_glossary(
     from glossary.cooccurrence import cooccurrences
 
     joined, counts = cooccurrences(src_ids, tgt_ids, src_keep, tgt_keep)
-    counts = _strongest(counts).sort(["e", "k"]).with_row_index("row")
+    counts = _strongest(counts).with_row_index("row")
+    near = counts["near"].to_numpy()
     e = counts["e"].to_numpy().astype(np.int64)
     k = counts["k"].to_numpy().astype(np.int64)
     c = counts["c"].to_numpy().astype(np.float64)
@@ -171,8 +178,8 @@ def extract_glossary(
     check_cancel(cancel)
     sound = np.asarray(
         [
-            transliteration_score(src_surface[a], tgt_surface[b])
-            for a, b in zip(e.tolist(), k.tolist(), strict=True)
+            transliteration_score(src_surface[a], tgt_surface[b]) if close else 0.0
+            for a, b, close in zip(e.tolist(), k.tolist(), near.tolist(), strict=True)
         ],
         dtype=np.float64,
     )
@@ -208,9 +215,10 @@ def extract_glossary(
     )
     won_rows = link_rows[won]
     link_count = np.bincount(won_rows, minlength=len(e)).astype(np.float64)
-    final = combine(association(link_count, ce, ck), sound, sim, size_gap, weights) * frequency_prior(
-        link_count
-    )
+    final = combine(association(link_count, ce, ck), sound, sim, size_gap, weights)
+    parts = composition(final, link_count, e, k, src_vocab, tgt_vocab)
+    final = 1.0 - (1.0 - final) * (1.0 - weights.composition * parts)
+    final *= frequency_prior(link_count)
     final[link_count == 0] = 0.0
     copied = np.asarray(
         [_fold(src_surface[a]) == _fold(tgt_surface[b]) for a, b in zip(e.tolist(), k.tolist(), strict=True)],
@@ -307,6 +315,45 @@ def _entries(
         if options.top is not None and len(entries) >= options.top:
             break
     return entries
+
+
+def composition(
+    score: np.ndarray,
+    links: np.ndarray,
+    e: np.ndarray,
+    k: np.ndarray,
+    src_vocab: Vocabulary,
+    tgt_vocab: Vocabulary,
+) -> np.ndarray:
+    """How far a phrase pair is explained by its words' own pairs: the share of the source
+    words whose best partner (or whose sound) is found inside the target term. "Azerbaijan-
+    Korea Student Association ↔ 아제르바이잔-한국 학생 연맹" is mostly seen once, but each of its
+    words is well paired elsewhere; a long phrase seen once earns its place this way."""
+    best: dict[int, tuple[float, int]] = {}
+    for r in np.flatnonzero(links > 0).tolist():
+        ei = int(e[r])
+        if score[r] > best.get(ei, (0.0, -1))[0]:
+            best[ei] = (float(score[r]), int(k[r]))
+    out = np.zeros(len(e), dtype=np.float64)
+    for r in np.flatnonzero(links > 0).tolist():
+        words = src_vocab.keys[int(e[r])].replace("-", " ").split()
+        content = [w for w in words if w not in ("of", "the", "for", "and", "de")]
+        if len(content) < 2:
+            continue
+        target = tgt_vocab.keys[int(k[r])]
+        covered = 0.0
+        for word in content:
+            partner = best.get(src_vocab.ids.get(word, -1))
+            if partner is not None and tgt_vocab.keys[partner[1]] in target:
+                covered += partner[0]
+            elif transliteration_score(word, target) >= 0.8 or any(
+                transliteration_score(word, target[a : a + n]) >= 0.85
+                for n in range(2, 5)
+                for a in range(0, max(0, len(target) - n) + 1)
+            ):
+                covered += 0.8
+        out[r] = covered / len(content)
+    return out
 
 
 def _parts(vocab: Vocabulary, ids: list[int], spaced: bool) -> dict[int, set[int]]:

@@ -40,6 +40,8 @@ class PairingWeights:
     transliteration_floor: float = 0.62
     """Sound similarity of unrelated pairs reaches about this; only what is above counts."""
     min_score: float = 0.3
+    composition: float = 0.5
+    """How much a phrase pair gains when its words are paired inside it (see ``composition``)."""
     copy_discount: float = 0.85
     """A term the translation copies letter for letter (BUTA ↔ BUTA) is rightly paired but
     teaches less than a translated one; it ranks below translations of equal evidence."""

@@ -38,7 +38,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "inputs",
         nargs="*",
         metavar="PATH",
-        help="SRC TGT; one bilingual file; a .dari.json project; a directory (docs/en/x ↔ docs/ko/x, x.en ↔ x.ko); or two directories",
+        help="SRC TGT; one bilingual file; one or more .dari.json projects; a directory (docs/en/x ↔ docs/ko/x, x.en ↔ x.ko); or two directories",
     )
     p.add_argument("--manifest", help="CSV/TSV of pairs, columns src,tgt")
     p.add_argument("--src-lang", help="source language code (default: detected)")
@@ -98,8 +98,11 @@ def _stop_words(path: str) -> frozenset[str]:
 
 def _bitexts(args: argparse.Namespace, encoder: Any, progress: Any) -> list[tuple[str, Bitext]]:
     from align.cli.check_cmd import file_pairs
-    from align.pipeline import InputOptions, load_bitext
+    from align.pipeline import InputOptions, is_project_file, load_bitext
 
+    if len(args.inputs) > 1 and all(is_project_file(p) for p in args.inputs):
+        # a corpus of reviewed projects: each one's beads as they are
+        return [(path, load_bitext([path])) for path in args.inputs]
     many, paths = file_pairs(args)
     if many is None:
         options = InputOptions(src_lang=args.src_lang, tgt_lang=args.tgt_lang, presplit=args.presplit)
