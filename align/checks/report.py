@@ -60,6 +60,8 @@ class PairResult:
     error: str | None = None
     source_file: str | None = None
     target_file: str | None = None
+    plot_png: bytes | None = None
+    """the alignment plot, for reports that can show it (``--plot``)"""
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)

@@ -60,6 +60,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--tgt-lang", help="target language code (default: detected)")
     p.add_argument("--presplit", action="store_true", help="inputs are one sentence/paragraph per line")
     add_encoder_arguments(p)
+    p.add_argument(
+        "--plot", action="store_true", help="--format html: include each pair's alignment plot (dari[plot])"
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=run)
 
@@ -164,7 +167,15 @@ class _Checker:
             findings=[locate(bitext, f) for f in findings],
             source_file=bitext.source.path,
             target_file=bitext.target.path,
+            plot_png=self._plot(bitext),
         )
+
+    def _plot(self, bitext: Any) -> bytes | None:
+        if not getattr(self.args, "plot", False):
+            return None
+        from align.plotting.figure import render_plot
+
+        return render_plot(bitext, encoder=self.encoder(), dpi=80)
 
 
 def _run_many(pairs: list[FilePair], checker: _Checker, quiet: bool) -> list[PairResult]:
@@ -227,6 +238,12 @@ def run(args: argparse.Namespace) -> int:
     from align.checks.reporters import get_reporter
     from align.cli.console import progress_display, stderr
 
+    from align.checks.reporters import BINARY_REPORTS
+
+    if args.format in BINARY_REPORTS and not args.output:
+        raise UsageError(f"--format {args.format} writes a binary file; give it with -o FILE.{args.format}")
+    if args.plot and args.format != "html":
+        raise UsageError("--plot goes with --format html (or draw one with dari plot / dari align --plot)")
     ctx, only = _context(args)
     fail_on = args.fail_on or ctx.config.fail_on
     many, paths = _file_pairs(args)
@@ -260,12 +277,18 @@ def run(args: argparse.Namespace) -> int:
         report = render_text(results, fail_on, color=True, width=stdout_console().width)
     else:
         report = render(results, fail_on)
-    if args.output:
+    if args.output and isinstance(report, bytes):
+        from align.atomic import write_bytes_atomic
+
+        write_bytes_atomic(args.output, report)
+        if not args.quiet:
+            stderr.print(f"wrote {args.format} report to {args.output}")
+    elif args.output:
         write_text_atomic(args.output, report)
         if not args.quiet:
             stderr.print(f"wrote {args.format} report to {args.output}")
     else:
-        sys.stdout.write(report)
+        sys.stdout.write(report if isinstance(report, str) else report.decode("utf-8"))
         sys.stdout.flush()
     if errors:
         # the report lists each one; stderr still gets the one line every failed run prints

@@ -68,6 +68,8 @@ def run(args: argparse.Namespace) -> int:
         date=args.date,
     )
     output = Path(args.output)
+    if to_stdout and fmt.binary:
+        raise UsageError(f"{fmt.name} is a binary format; give a file name with -o")
     if not to_stdout:
         check_output_path(output, [args.project])
     bitext = load_project(args.project)
@@ -81,6 +83,10 @@ def run(args: argparse.Namespace) -> int:
         from align.cli.console import stderr
         from align.formats.selection import count_units
 
+        if fmt.name == "xlsx":  # a review sheet: unpaired beads always in
+            from dataclasses import replace
+
+            options = replace(options, include_unpaired=True)
         written = len(bitext.beads) if fmt.name == "beads" else count_units(bitext, options)
         left_out = len(bitext.beads) - written
         note = f" ({left_out} left out by the options)" if left_out else ""
