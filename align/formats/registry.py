@@ -51,6 +51,8 @@ class Format:
 
     def write(self, bitext: Bitext, options: ExportOptions = DEFAULT_OPTIONS) -> str:
         """The whole file as one string (tests, previews)."""
+        if self.binary:
+            raise UsageError(f"{self.name} is a binary format; write it to a file")
         return "".join(self.write_chunks(bitext, options))
 
     def write_chunks(self, bitext: Bitext, options: ExportOptions = DEFAULT_OPTIONS) -> Iterator[str]:
