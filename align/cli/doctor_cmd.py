@@ -53,7 +53,10 @@ def run(args: argparse.Namespace) -> int:
     console.print(table)
     missing = [c for c in components if not c.ok]
     if missing:
-        console.print(f"{len(missing)} optional piece(s) missing; run the command beside each to add it.")
+        needed = "some required" if broken else "all optional"
+        console.print(f"{len(missing)} piece(s) missing ({needed}); to install them:")
+        for command in dict.fromkeys(c.install for c in missing if c.install):
+            console.print(f"  {command}", highlight=False, markup=False, soft_wrap=True)
     else:
         console.print("everything is installed.")
     return 1 if broken else 0

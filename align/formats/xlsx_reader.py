@@ -43,7 +43,11 @@ def _about(sheets: dict[str, Any]) -> dict[str, str]:
     frame = sheets.get("about")
     if frame is None or not {"key", "value"} <= set(frame.columns):
         return {}
-    return {str(k): str(v) for k, v in zip(frame["key"].to_list(), frame["value"].to_list(), strict=True) if k and v}
+    return {
+        str(k): str(v)
+        for k, v in zip(frame["key"].to_list(), frame["value"].to_list(), strict=True)
+        if k and v
+    }
 
 
 def _lines(cell: str | None) -> list[str]:
@@ -81,7 +85,9 @@ def read_xlsx(
                 source=src_lines if has_src else [],
                 target=tgt_lines if has_tgt else [],
                 score=parse_score(get["score"][k] if "score" in get else None, 1.0, where),
-                status=parse_status(get["status"][k] if "status" in get else None, BeadStatus.CONFIRMED, where),
+                status=parse_status(
+                    get["status"][k] if "status" in get else None, BeadStatus.CONFIRMED, where
+                ),
                 notes=_lines(get["findings"][k]) if "findings" in get else [],
             )
         )

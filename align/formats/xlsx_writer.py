@@ -75,8 +75,13 @@ def workbook_for(bitext: Bitext, options: ExportOptions) -> bytes:
     )
     return workbook_bytes(
         [
-            Sheet("beads", beads, wrap=("source", "target", "findings"), number_formats={"score": "0.000"},
-                  choices={"status": STATUSES}),  # fmt: skip
+            Sheet(
+                "beads",
+                beads,
+                wrap=("source", "target", "findings"),
+                number_formats={"score": "0.000"},
+                choices={"status": STATUSES},
+            ),
             Sheet("about", about),
         ]
     )

@@ -113,7 +113,7 @@ def _paragraphs(ax: Any, lay: PlotLayout) -> None:
                         transform=ax.get_yaxis_transform(), clip_on=False)  # fmt: skip
 
 
-def _path_panel(ax: Any, lay: PlotLayout, bitext: Bitext) -> None:
+def _path_panel(ax: Any, lay: PlotLayout, bitext: Bitext) -> Any:
     image, _w, _h = _band_image(lay)
     shown = ax.imshow(
         image, origin="lower", extent=(0, max(lay.n_src, 1), 0, max(lay.n_tgt, 1)), aspect="auto",
@@ -177,7 +177,9 @@ def _band_panel(ax: Any, lay: PlotLayout) -> None:
 
 def _confidence_panel(ax: Any, lay: PlotLayout) -> None:
     conf = np.zeros(max(lay.n_src, 1))
-    for a, b, s, low in zip(lay.x0.tolist(), lay.x1.tolist(), lay.score.tolist(), lay.low.tolist(), strict=True):
+    for a, b, s, low in zip(
+        lay.x0.tolist(), lay.x1.tolist(), lay.score.tolist(), lay.low.tolist(), strict=True
+    ):
         conf[a:b] = 0.0 if low and s >= LOW_CONFIDENCE else s  # unpaired: red whatever its score
     strip = pool_columns(conf[:, None], 2000, how="min")[:, 0]
     ax.imshow(strip[None, :], aspect="auto", cmap="RdYlGn", vmin=0.0, vmax=1.0, interpolation="nearest",

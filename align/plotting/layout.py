@@ -117,7 +117,10 @@ def similarity_band(
 
 
 def build_layout(
-    bitext: Bitext, src_vecs: np.ndarray | None, tgt_vecs: np.ndarray | None, half_width: int = BAND_HALF_WIDTH
+    bitext: Bitext,
+    src_vecs: np.ndarray | None,
+    tgt_vecs: np.ndarray | None,
+    half_width: int = BAND_HALF_WIDTH,
 ) -> PlotLayout:
     """The plot's arrays for ``bitext``; without vectors the band is left empty (NaN)."""
     beads = bitext.beads

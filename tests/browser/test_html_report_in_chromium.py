@@ -141,7 +141,9 @@ def test_nothing_is_fetched(report: Path, tmp_path: Path) -> None:
 
 def test_report_with_plot_shows_the_picture(tmp_path: Path) -> None:
     out = tmp_path / "plot.html"
-    assert main(["check", str(SEED / "bilingual.txt"), "--format", "html", "--plot", "-o", str(out), "-q"]) == 1
+    assert (
+        main(["check", str(SEED / "bilingual.txt"), "--format", "html", "--plot", "-o", str(out), "-q"]) == 1
+    )
     dom = _dom(out, tmp_path)
     (img,) = dom.xpath("//figure//img")
     assert img.get("src").startswith("data:image/png;base64,")

@@ -157,9 +157,7 @@ def _pair(k: int, pair: PairResult) -> str:
 def _summary(pairs: list[PairResult], fail_on: str) -> str:
     s = summarise(pairs, fail_on)
     verdict = "passed" if s["passed"] else "failed"
-    by_sev = " ".join(
-        f'<span class="badge {sev}">{s["by_severity"][sev]} {sev}</span>' for sev in SEVERITIES
-    )
+    by_sev = " ".join(f'<span class="badge {sev}">{s["by_severity"][sev]} {sev}</span>' for sev in SEVERITIES)
     by_check = ", ".join(f"{escape(c)} {n}" for c, n in s["by_check"].items()) or "none"
     extra = ""
     if s["suppressed_by_baseline"]:
@@ -199,14 +197,16 @@ def _toc(pairs: list[PairResult]) -> str:
     for k, pair in enumerate(pairs):
         counts = ", ".join(f"{pair.count(sev)} {sev.value}" for sev in Severity if pair.count(sev))
         status = "could not be checked" if pair.error else (counts or "clean")
-        items.append(f'<li><a href="#pair-{k}">{escape(pair.name)}</a> <span class="count">{status}</span></li>')
+        items.append(
+            f'<li><a href="#pair-{k}">{escape(pair.name)}</a> <span class="count">{status}</span></li>'
+        )
     return f'<nav class="toc"><h2>Contents</h2><ol>{"".join(items)}</ol></nav>'
 
 
 def render(pairs: list[PairResult], fail_on: str) -> str:
     body = "\n".join(_pair(k, p) for k, p in enumerate(pairs))
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         "<title>dari check report</title>\n"

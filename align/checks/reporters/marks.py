@@ -38,7 +38,9 @@ def _tokens(value: object) -> list[str]:
 def finding_marks(finding: LocatedFinding) -> tuple[list[Span], list[Span]]:
     """Spans to mark in the source text and in the target text, sorted and not overlapping."""
     data = finding.finding.data
-    src_tokens = _tokens(data.get("source_name")) + _tokens(data.get("source_only")) + _tokens(data.get("term"))
+    src_tokens = (
+        _tokens(data.get("source_name")) + _tokens(data.get("source_only")) + _tokens(data.get("term"))
+    )
     tgt_tokens = _tokens(data.get("target_name")) + _tokens(data.get("target_only"))
     src = _merge([s for t in src_tokens for s in _find(finding.source.text, t)]) if finding.source else []
     tgt = _merge([s for t in tgt_tokens for s in _find(finding.target.text, t)]) if finding.target else []

@@ -57,7 +57,9 @@ def test_workbook_reads_in_polars_with_the_documented_columns(exported: Path) ->
     assert set(frame["status"].to_list()) <= {"auto", "confirmed", "edited"}
 
 
-def test_reviewed_sheet_round_trip_keeps_beads_statuses_and_edited_text(exported: Path, tmp_path: Path) -> None:
+def test_reviewed_sheet_round_trip_keeps_beads_statuses_and_edited_text(
+    exported: Path, tmp_path: Path
+) -> None:
     original = load_project(GOLDEN / "seed001.dari.json")
     book = openpyxl.load_workbook(exported)
     sheet = book["beads"]
