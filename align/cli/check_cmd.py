@@ -282,7 +282,7 @@ def run(args: argparse.Namespace) -> int:
         write_bytes_atomic(args.output, report)
         if not args.quiet:
             stderr.print(f"wrote {args.format} report to {args.output}")
-    elif args.output:
+    elif args.output and isinstance(report, str):
         write_text_atomic(args.output, report)
         if not args.quiet:
             stderr.print(f"wrote {args.format} report to {args.output}")
