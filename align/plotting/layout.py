@@ -58,21 +58,22 @@ class PlotLayout:
         null = (self.x1 == self.x0) | (self.y1 == self.y0)
         return null | (self.score < LOW_CONFIDENCE)
 
-    def low_stretches(self) -> list[tuple[float, float]]:
-        """Runs of consecutive low-confidence beads as source spans ``(start, end)``."""
-        spans: list[tuple[float, float]] = []
-        low = self.low
+    def low_stretches(self, min_beads: int = 1, gap: int = 0) -> list[tuple[float, float, int]]:
+        """Runs of low-confidence beads as source spans ``(start, end, beads)``: runs of at
+        least ``min_beads`` low beads, bridging up to ``gap`` sound beads between two low ones
+        (a long document asks for runs, not every isolated unsure bead)."""
+        spans: list[tuple[float, float, int]] = []
+        low = np.flatnonzero(self.low)
         k = 0
-        n = len(low)
-        while k < n:
-            if not low[k]:
-                k += 1
-                continue
+        while k < len(low):
             start = k
-            while k < n and low[k]:
+            while k + 1 < len(low) and low[k + 1] - low[k] <= gap + 1:
                 k += 1
-            a, b = float(self.x0[start]), float(self.x1[k - 1])
-            spans.append((a, max(b, a + 0.5)))
+            first, last = int(low[start]), int(low[k])
+            if k - start + 1 >= min_beads:
+                a, b = float(self.x0[first]), float(self.x1[last])
+                spans.append((a, max(b, a + 0.5), k - start + 1))
+            k += 1
         return spans
 
 

@@ -88,3 +88,36 @@ def test_missing_matplotlib_is_one_line_with_the_install_command(project: Path, 
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "pip install 'dari[plot]'" in lines[0], done.stderr
     assert not (tmp_path / "x.png").exists()
+
+
+@pytest.mark.slow
+def test_a_20000_sentence_plot_still_shows_a_short_unpaired_stretch(tmp_path: Path) -> None:
+    """20,000 sentences, 30 of them unpaired in one run: the red crosses and the shaded run
+    must stand out in the picture, and drawing stays quick (no n x m matrix)."""
+    from align.model import Bead, Bitext, Document, segments_from_lines
+    from align.plotting.figure import render_plot
+
+    n, gap = 20_000, range(12_000, 12_030)
+    src_text, src_segs = segments_from_lines([f"Sentence {i}." for i in range(n)])
+    kept = [i for i in range(n) if i not in gap]
+    tgt_text, tgt_segs = segments_from_lines([f"문장 {i}." for i in kept])
+    beads, j = [], 0
+    for i in range(n):
+        if i in gap:
+            beads.append(Bead((i,), (), 0.9))
+        else:
+            beads.append(Bead((i,), (j,), 0.95))
+            j += 1
+    bitext = Bitext(
+        Document("en", src_text, src_segs, "long.en"), Document("ko", tgt_text, tgt_segs, "long.ko"), beads
+    )
+    rng = np.random.default_rng(0)
+    src_vecs = rng.normal(size=(n, 16)).astype(np.float32)
+    src_vecs /= np.linalg.norm(src_vecs, axis=1, keepdims=True)
+    tgt_vecs = src_vecs[kept] * 0.9 + 0.1 * rng.normal(size=(len(kept), 16)).astype(np.float32)
+    out = tmp_path / "long.png"
+    out.write_bytes(render_plot(bitext, (src_vecs, tgt_vecs)))
+    rgb = _pixels(out)
+    assert _count(rgb, "#d62828", tol=0.1) > 40  # the crosses of the unpaired run
+    # the shaded run (30 % orange over white), widened to stay visible: a band several pixels wide
+    assert _count(rgb, "#ffe2bb", tol=0.04) > 500

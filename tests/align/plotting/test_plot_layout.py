@@ -43,7 +43,7 @@ def test_seed_layout_marks_the_yongsan_sentences_unpaired() -> None:
     assert len(lay.unpaired_tgt) == 1
     # both Yongsan sentences lie in one low-confidence stretch
     first, second = (int(lay.x0[k]) for k in lay.unpaired_src)
-    assert any(a <= first and second + 1 <= b for a, b in lay.low_stretches())
+    assert any(a <= first and second + 1 <= b and n == 2 for a, b, n in lay.low_stretches())
 
 
 def test_path_runs_through_every_bead_in_order() -> None:
@@ -65,3 +65,10 @@ def test_layout_of_beads_with_an_empty_side() -> None:
     bitext.beads = [Bead((), (0,), 0.0)] + [b for b in bitext.beads if 0 not in b.tgt]
     lay = build_layout(bitext, None, None)
     assert lay.unpaired_tgt[0] == 0 and lay.x0[0] == 0 and lay.x1[0] == 0
+
+
+def test_long_documents_shade_runs_not_single_unsure_beads() -> None:
+    bitext = load_project(GOLDEN / "seed001.dari.json")
+    lay = build_layout(bitext, None, None)
+    assert lay.low_stretches(min_beads=5, gap=1) == []  # two unpaired sentences are not a run of 5
+    assert [n for _, _, n in lay.low_stretches(min_beads=2)] == [2]
