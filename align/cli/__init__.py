@@ -13,6 +13,7 @@ import contextlib
 import importlib
 import io
 import os
+import shutil
 import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
@@ -41,13 +42,33 @@ COMMAND_MODULES = [
 def _help_formatter() -> type[argparse.HelpFormatter]:
     """rich-argparse's coloured help when installed; the examples epilog keeps its lines."""
     try:
-        from rich_argparse import RawDescriptionRichHelpFormatter
+        from rich_argparse import RawDescriptionRichHelpFormatter, RichHelpFormatter
     except ImportError:
         return argparse.RawDescriptionHelpFormatter
 
-    class Formatter(RawDescriptionRichHelpFormatter):
+    class Formatter(RichHelpFormatter):
         help_markup = False  # help texts hold brackets ([tool.dari]) that are not rich markup
         text_markup = False
+
+        def __init__(self, prog: str, *args: Any, **kwargs: Any) -> None:
+            # rich-argparse renders through a console on stdout, which touches stdout even
+            # while only building the parser; render into memory instead (stdout may be a
+            # full disk or a closed pipe), coloured when stdout is a terminal
+            if kwargs.get("console") is None:
+                from rich.console import Console
+
+                kwargs["console"] = Console(
+                    file=io.StringIO(),
+                    force_terminal=sys.stdout.isatty() if hasattr(sys.stdout, "isatty") else False,
+                    width=shutil.get_terminal_size().columns,
+                )
+            super().__init__(prog, *args, **kwargs)
+
+        def _rich_fill_text(self, text: Any, width: int, indent: Any) -> Any:
+            """Descriptions wrap to the terminal; the examples epilog keeps its lines."""
+            if text.plain.startswith("examples:"):
+                return RawDescriptionRichHelpFormatter._rich_fill_text(self, text, width, indent)
+            return super()._rich_fill_text(text, width, indent)
 
     return Formatter
 
