@@ -67,7 +67,7 @@ def _help_formatter() -> type[argparse.HelpFormatter]:
         def _rich_fill_text(self, text: Any, width: int, indent: Any) -> Any:
             """Descriptions wrap to the terminal; the examples epilog keeps its lines."""
             if text.plain.startswith("examples:"):
-                return RawDescriptionRichHelpFormatter._rich_fill_text(self, text, width, indent)
+                return RawDescriptionRichHelpFormatter._rich_fill_text(self, text, width, indent)  # type: ignore[arg-type]
             return super()._rich_fill_text(text, width, indent)
 
     return Formatter
