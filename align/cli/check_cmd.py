@@ -242,6 +242,10 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"--format {args.format} writes a binary file; give it with -o FILE.{args.format}")
     if args.plot and args.format != "html":
         raise UsageError("--plot goes with --format html (or draw one with dari plot / dari align --plot)")
+    if args.plot:  # before any pair is checked: a missing matplotlib is one error, not one per pair
+        from align.plotting.figure import require_matplotlib
+
+        require_matplotlib()
     ctx, only = _context(args)
     fail_on = args.fail_on or ctx.config.fail_on
     many, paths = _file_pairs(args)

@@ -25,6 +25,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="picture to write (.png .svg .pdf)")
     add_encoder_arguments(p)
     p.set_defaults(encoder=None)
+    for action in p._actions:
+        if action.dest == "encoder":
+            action.help = (
+                "encoder for the similarity band: use, e5 or hf:PATH (default: the project's, else use)"
+            )
     p.add_argument("--no-band", action="store_true", help="draw the beads only (no encoder needed)")
     p.add_argument("-q", "--quiet", action="store_true", help="no summary line")
     p.set_defaults(func=run)

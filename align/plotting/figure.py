@@ -49,6 +49,11 @@ def _pyplot() -> Any:
     return Figure
 
 
+def require_matplotlib() -> None:
+    """Raise the one-line install hint now, before slow work whose result would be plotted."""
+    _pyplot()
+
+
 def plot_format(path: str | Path, given: str | None = None) -> str:
     fmt = (given or Path(path).suffix.lstrip(".")).lower()
     if fmt not in PLOT_FORMATS:

@@ -121,3 +121,17 @@ def test_a_20000_sentence_plot_still_shows_a_short_unpaired_stretch(tmp_path: Pa
     assert _count(rgb, "#d62828", tol=0.1) > 40  # the crosses of the unpaired run
     # the shaded run (30 % orange over white), widened to stay visible: a band several pixels wide
     assert _count(rgb, "#ffe2bb", tol=0.04) > 500
+
+
+def test_check_html_plot_without_matplotlib_fails_once_before_checking(tmp_path: Path) -> None:
+    code = (
+        "import sys; sys.modules['matplotlib'] = None\n"
+        "from align.cli import main\n"
+        f"sys.exit(main(['check', {str(SEED / 'bilingual.txt')!r}, '--format', 'html', '--plot', "
+        f"'-o', {str(tmp_path / 'r.html')!r}]))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "pip install 'dari[plot]'" in lines[0], done.stderr
+    assert not (tmp_path / "r.html").exists()

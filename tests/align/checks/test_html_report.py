@@ -85,3 +85,22 @@ def test_many_pairs_give_one_report_with_contents() -> None:
     html = render(pairs, "error")
     assert "<b>." not in html and "&lt;b&gt;." in html  # sentence text is escaped
     assert "cannot read &lt;it&gt;" in html
+
+
+@pytest.mark.slow
+def test_a_docs_tree_gives_one_report_with_a_contents_entry_per_pair(tmp_path: Path) -> None:
+    seed = GOLDEN.parents[1] / "data" / "seed001"
+    en = [line for line in (seed / "en.txt").read_text(encoding="utf-8").splitlines() if line.strip()]
+    ko = [line for line in (seed / "ko.txt").read_text(encoding="utf-8").splitlines() if line.strip()]
+    for lang, lines in (("en", en), ("ko", ko)):
+        (tmp_path / "docs" / lang).mkdir(parents=True)
+        (tmp_path / "docs" / lang / "full.txt").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+        (tmp_path / "docs" / lang / "start.txt").write_text("\n\n".join(lines[:3]) + "\n", encoding="utf-8")
+    out = tmp_path / "report.html"
+    assert main(["check", str(tmp_path / "docs"), "--format", "html", "-o", str(out), "-q"]) == 1
+    page = lxml.html.fromstring(out.read_text(encoding="utf-8"))
+    entries = [a.text_content() for a in page.xpath(f"//nav[{_cls('toc')}]//a")]
+    assert len(entries) == 2 and any("full" in e for e in entries) and any("start" in e for e in entries)
+    sections = page.xpath(f"//section[{_cls('pair')}]")
+    assert len(sections) == 2
+    assert any(m.text_content() == "Remzi" for m in page.xpath("//mark"))
