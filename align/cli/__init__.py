@@ -95,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
         importlib.import_module(name).register(sub)
     from align.cli.examples import examples_text
 
+    parser.epilog = examples_text(None)
     for command, subparser in sub.choices.items():
         if subparser.epilog is None:
             subparser.epilog = examples_text(command)

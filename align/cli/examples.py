@@ -45,9 +45,19 @@ EXAMPLES: dict[str, list[tuple[str, str]]] = {
 }
 
 
-def examples_text(command: str) -> str | None:
-    """The ``examples:`` epilog of ``command`` (None when it has none)."""
-    rows = EXAMPLES.get(command)
+TOP_EXAMPLES: list[tuple[str, str]] = [
+    ("dari align en.txt ko.txt -o press.dari.json", "align; write a project"),
+    ("dari check docs/ --format html -o report.html", "drift report for reviewers"),
+    ("dari review press.dari.json", "fix the alignment in the terminal"),
+    ("dari export press.dari.json -o press.tmx", "translation memory out"),
+    ("dari doctor", "what is installed"),
+    ("dari COMMAND --help", "each command's options and examples"),
+]
+
+
+def examples_text(command: str | None) -> str | None:
+    """The ``examples:`` epilog of ``command`` (None: the top level), or None when it has none."""
+    rows = TOP_EXAMPLES if command is None else EXAMPLES.get(command)
     if not rows:
         return None
     width = max(len(cmd) for cmd, _ in rows)
