@@ -19,8 +19,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description=(
             "Write the aligned pairs of a project file (*.dari.json) for CAT tools and scripts. "
             "The format comes from the output suffix (.tmx .csv .tsv .xlf/.xliff .xlsx .beads) or --to. "
-            "1-0 and 0-1 beads are left out unless --include-unpaired is given (bead files always "
-            "list every bead). Sentences of an m-n bead are joined as their language joins them; "
+            "1-0 and 0-1 beads are left out unless --include-unpaired is given (bead files and xlsx "
+            "review sheets always list every bead). Sentences of an m-n bead are joined as their language joins them; "
             "leading and trailing whitespace of each sentence is dropped, and characters XML cannot carry "
             "(control characters) are removed."
         ),
