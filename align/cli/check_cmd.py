@@ -168,6 +168,7 @@ class _Checker:
             source_file=bitext.source.path,
             target_file=bitext.target.path,
             plot_png=self._plot(bitext),
+            bitext=bitext if self.args.format == "html" else None,  # the html report shows both texts
         )
 
     def _plot(self, bitext: Any) -> bytes | None:

@@ -1,7 +1,9 @@
 """``--format html``: one self-contained page for reviewers: nothing is fetched, ever.
 
 A summary on top; with several pairs, a table of contents; then each finding with its two
-sentences side by side and the differing name, number or term marked inside both (``<mark>``).
+sentences side by side and the differing name, number or term marked inside both (``<mark>``),
+and (folded away, opened with a click) both whole versions side by side, bead by bead, the
+beads with findings tinted.
 Check and severity filters are a few lines of inline script (also driven by the URL:
 ``report.html?severity=error&check=name``); a print style sheet drops the controls and keeps
 findings whole on the page. A Content-Security-Policy of ``default-src 'none'`` (inline style
@@ -14,8 +16,8 @@ import base64
 from html import escape
 
 from align.checks.report import LocatedFinding, Location, PairResult, summarise
-from align.checks.reporters.marks import Span, finding_marks
-from align.model import Severity
+from align.checks.reporters.marks import Span, finding_marks, finding_tokens, spans_of
+from align.model import Bitext, Severity
 
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
 SEVERITIES = [s.value for s in sorted(Severity, key=lambda s: -s.rank)]
@@ -51,6 +53,12 @@ mark { background: var(--mark); border-bottom: 2px solid #e65100; padding: 0 .1e
 .unreadable { color: var(--error); font-weight: 600; }
 .plot img { max-width: 100%; height: auto; border: 1px solid var(--line); }
 .count { color: #57606a; font-size: .9rem; font-weight: 400; }
+details.texts { margin: .8rem 0; } details.texts summary { cursor: pointer; font-weight: 600; }
+table.both { border-collapse: collapse; width: 100%; font-size: .9rem; }
+table.both td, table.both th { border-top: 1px solid var(--line); padding: .25rem .4rem; vertical-align: top;
+                               width: 47%; overflow-wrap: anywhere; }
+table.both td.n, table.both th.n { width: 6%; color: #57606a; text-align: right; white-space: nowrap; }
+table.both tr.flagged td { background: #fff8e1; } table.both tr.unpaired td { background: #fdecea; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   .filters, .noprint { display: none !important; }
@@ -58,6 +66,7 @@ mark { background: var(--mark); border-bottom: 2px solid #e65100; padding: 0 .1e
   .toc ol { columns: 1; }
   a { color: inherit; text-decoration: none; }
   section.pair { break-before: auto; }
+  details.texts:not([open]) { display: none; }
 }
 """
 
@@ -130,6 +139,36 @@ def _finding(f: LocatedFinding) -> str:
     )
 
 
+def _both_texts(pair: PairResult, bitext: Bitext) -> str:
+    """Both versions side by side, bead by bead; beads with findings tinted, their words marked."""
+    flagged: dict[int, tuple[list[str], list[str]]] = {}
+    src_bead = {i: k for k, bead in enumerate(bitext.beads) for i in bead.src}
+    tgt_bead = {j: k for k, bead in enumerate(bitext.beads) for j in bead.tgt}
+    for f in pair.findings:
+        owners = {src_bead[i] for i in f.finding.src if i in src_bead}
+        owners |= {tgt_bead[j] for j in f.finding.tgt if j in tgt_bead}
+        src_tokens, tgt_tokens = finding_tokens(f)
+        for k in owners:
+            have = flagged.setdefault(k, ([], []))
+            have[0].extend(src_tokens)
+            have[1].extend(tgt_tokens)
+    rows = []
+    for k, bead in enumerate(bitext.beads):
+        src_text, tgt_text = (" ".join(t) for t in bitext.bead_texts(bead))
+        src_tokens, tgt_tokens = flagged.get(k, ([], []))
+        css = "unpaired" if bead.is_null else ("flagged" if k in flagged else "")
+        rows.append(
+            f'<tr class="{css}"><td class="n">{k + 1}</td><td>{_marked(src_text, spans_of(src_text, src_tokens))}</td>'
+            f"<td>{_marked(tgt_text, spans_of(tgt_text, tgt_tokens))}</td></tr>"
+        )
+    return (
+        f'<details class="texts"><summary>both versions side by side ({len(bitext.beads)} pairs; '
+        f"{len(flagged)} with findings tinted)</summary>"
+        f'<table class="both"><thead><tr><th class="n">#</th><th>{escape(bitext.source.lang)}</th>'
+        f"<th>{escape(bitext.target.lang)}</th></tr></thead><tbody>{''.join(rows)}</tbody></table></details>"
+    )
+
+
 def _pair(k: int, pair: PairResult) -> str:
     parts = [f'<section class="pair" id="pair-{k}">']
     files = ""
@@ -150,6 +189,8 @@ def _pair(k: int, pair: PairResult) -> str:
         parts.append(f'<figure class="plot"><img alt="alignment plot of {escape(pair.name)}" '
                      f'src="data:image/png;base64,{data}"></figure>')  # fmt: skip
     parts.extend(_finding(f) for f in pair.findings)
+    if pair.bitext is not None:
+        parts.append(_both_texts(pair, pair.bitext))
     parts.append("</section>")
     return "\n".join(parts)
 

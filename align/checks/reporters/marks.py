@@ -35,15 +35,25 @@ def _tokens(value: object) -> list[str]:
     return []
 
 
-def finding_marks(finding: LocatedFinding) -> tuple[list[Span], list[Span]]:
-    """Spans to mark in the source text and in the target text, sorted and not overlapping."""
+def finding_tokens(finding: LocatedFinding) -> tuple[list[str], list[str]]:
+    """The words a finding is about, on the source side and on the target side."""
     data = finding.finding.data
     src_tokens = (
         _tokens(data.get("source_name")) + _tokens(data.get("source_only")) + _tokens(data.get("term"))
     )
-    tgt_tokens = _tokens(data.get("target_name")) + _tokens(data.get("target_only"))
-    src = _merge([s for t in src_tokens for s in _find(finding.source.text, t)]) if finding.source else []
-    tgt = _merge([s for t in tgt_tokens for s in _find(finding.target.text, t)]) if finding.target else []
+    return src_tokens, _tokens(data.get("target_name")) + _tokens(data.get("target_only"))
+
+
+def spans_of(text: str, tokens: list[str]) -> list[Span]:
+    """Where ``tokens`` occur in ``text``, sorted and not overlapping."""
+    return _merge([s for t in tokens for s in _find(text, t)])
+
+
+def finding_marks(finding: LocatedFinding) -> tuple[list[Span], list[Span]]:
+    """Spans to mark in the source text and in the target text, sorted and not overlapping."""
+    src_tokens, tgt_tokens = finding_tokens(finding)
+    src = spans_of(finding.source.text, src_tokens) if finding.source else []
+    tgt = spans_of(finding.target.text, tgt_tokens) if finding.target else []
     return src, tgt
 
 

@@ -104,3 +104,17 @@ def test_a_docs_tree_gives_one_report_with_a_contents_entry_per_pair(tmp_path: P
     sections = page.xpath(f"//section[{_cls('pair')}]")
     assert len(sections) == 2
     assert any(m.text_content() == "Remzi" for m in page.xpath("//mark"))
+
+
+def test_both_versions_side_by_side_with_flagged_beads_marked(seed_report: str) -> None:
+    page = lxml.html.fromstring(seed_report)
+    (table,) = page.xpath("//details//table")
+    rows = table.xpath("./tbody/tr")
+    assert len(rows) == 12  # every bead of the seed project
+    unpaired = [r for r in rows if r.get("class") == "unpaired"]
+    assert len(unpaired) == 3 and "Yongsan" in unpaired[0].text_content()
+    (ramzi,) = [r for r in rows if "Ramzi" in r.text_content()]
+    assert ramzi.get("class") == "flagged"
+    cells = ramzi.xpath("./td")
+    assert sorted(m.text_content() for m in cells[1].xpath(".//mark")) == ["Herald", "Ramzi"]
+    assert sorted(m.text_content() for m in cells[2].xpath(".//mark")) == ["Heald", "Remzi"]
