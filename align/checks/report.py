@@ -60,6 +60,10 @@ class PairResult:
     error: str | None = None
     source_file: str | None = None
     target_file: str | None = None
+    plot_png: bytes | None = None
+    """the alignment plot, for reports that can show it (``--plot``)"""
+    bitext: Bitext | None = None
+    """the checked pair itself, for reports that show both whole texts (html)"""
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)

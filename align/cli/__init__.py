@@ -13,9 +13,10 @@ import contextlib
 import importlib
 import io
 import os
+import shutil
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from align.errors import DariError
 from align.version import __version__
@@ -33,11 +34,52 @@ COMMAND_MODULES = [
     "align.cli.export_cmd",
     "align.cli.import_cmd",
     "align.cli.eval_cmd",
+    "align.cli.plot_cmd",
+    "align.cli.doctor_cmd",
+    "align.cli.completion_cmd",
 ]
+
+
+def _help_formatter() -> type[argparse.HelpFormatter]:
+    """rich-argparse's coloured help when installed; the examples epilog keeps its lines."""
+    try:
+        from rich_argparse import RawDescriptionRichHelpFormatter, RichHelpFormatter
+    except ImportError:
+        return argparse.RawDescriptionHelpFormatter
+
+    class Formatter(RichHelpFormatter):
+        help_markup = False  # help texts hold brackets ([tool.dari]) that are not rich markup
+        text_markup = False
+
+        def __init__(self, prog: str, *args: Any, **kwargs: Any) -> None:
+            # rich-argparse renders through a console on stdout, which touches stdout even
+            # while only building the parser; render into memory instead (stdout may be a
+            # full disk or a closed pipe), coloured when stdout is a terminal
+            if kwargs.get("console") is None:
+                from rich.console import Console
+
+                kwargs["console"] = Console(
+                    file=io.StringIO(),
+                    force_terminal=sys.stdout.isatty() if hasattr(sys.stdout, "isatty") else False,
+                    width=shutil.get_terminal_size().columns,
+                )
+            super().__init__(prog, *args, **kwargs)
+
+        def _rich_fill_text(self, text: Any, width: int, indent: Any) -> Any:
+            """Descriptions wrap to the terminal; the examples epilog keeps its lines."""
+            if text.plain.startswith("examples:"):
+                return RawDescriptionRichHelpFormatter._rich_fill_text(self, text, width, indent)  # type: ignore[arg-type]
+            return super()._rich_fill_text(text, width, indent)
+
+    return Formatter
 
 
 class _Parser(argparse.ArgumentParser):
     """argparse with its errors in dari's one-line form (subcommand parsers inherit it)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _help_formatter())
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"dari: error: {message} (see '{self.prog} --help')\n")
@@ -52,11 +94,29 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
+    from align.cli.examples import examples_text
+
+    parser.epilog = examples_text(None)
+    for command, subparser in sub.choices.items():
+        if subparser.epilog is None:
+            subparser.epilog = examples_text(command)
     return parser
+
+
+def _complete(parser: argparse.ArgumentParser) -> None:
+    """Answer the shell's tab-completion request (``dari completion bash``) and exit; a no-op
+    unless the shell asked, so argcomplete is imported only then."""
+    if "_ARGCOMPLETE" not in os.environ:
+        return
+    with contextlib.suppress(ImportError):
+        import argcomplete
+
+        argcomplete.autocomplete(parser)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    _complete(parser)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version, or a usage error already printed

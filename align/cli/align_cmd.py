@@ -30,6 +30,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--format", choices=FORMATS, help="print the alignment to stdout in this format")
     p.add_argument("--scores", action="store_true", help="with --format beads: append :score to each bead")
     p.add_argument("--gold", help="score the alignment against a gold bead file and print P/R/F1")
+    p.add_argument(
+        "--plot", metavar="FILE", help="also draw the alignment to FILE (.png .svg .pdf; needs dari[plot])"
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
     p.set_defaults(func=run)
 
@@ -110,6 +113,13 @@ def run(args: argparse.Namespace) -> int:
     if output is not None:
         check_output_path(output, [*args.inputs, args.gold])
         refuse_exchange_suffix(output)
+    encoder = args.encoder
+    if args.plot:  # checked before the (slow) alignment; the encoder is kept for the band
+        from align.plotting.figure import plot_format
+
+        plot_format(args.plot)
+        check_output_path(args.plot, [*args.inputs, args.gold, args.output])
+        encoder = encoder_options(args).load(args.encoder)
     gold = None
     if args.gold:  # read before the (slow) alignment, so a bad gold file fails at once
         from align.formats.beads import read_beads
@@ -120,7 +130,7 @@ def run(args: argparse.Namespace) -> int:
         bitext = load_bitext(
             args.inputs,
             options,
-            encoder=args.encoder,
+            encoder=encoder,
             encoder_options=encoder_options(args),
             progress=progress,
         )
@@ -128,7 +138,11 @@ def run(args: argparse.Namespace) -> int:
         from align.project import dumps_project
 
         write_text_atomic(output, dumps_project(bitext))
-    fmt = args.format or ("text" if output is None else None)
+    if args.plot:
+        from align.plotting.figure import plot_bitext
+
+        plot_bitext(bitext, args.plot, encoder=None if isinstance(encoder, str) else encoder)
+    fmt = args.format or ("text" if output is None and not args.plot else None)
     if fmt == "text":
         _print_table(bitext)
     elif fmt is not None:

@@ -64,6 +64,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--tgt-lang", help="target language code (default: detected)")
     p.add_argument("--presplit", action="store_true", help="inputs are one sentence/paragraph per line")
     add_encoder_arguments(p)
+    p.add_argument(
+        "--plot", action="store_true", help="--format html: include each pair's alignment plot (dari[plot])"
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=run)
 
@@ -195,7 +198,16 @@ class _Checker:
             findings=[locate(bitext, f) for f in findings],
             source_file=bitext.source.path,
             target_file=bitext.target.path,
+            plot_png=self._plot(bitext),
+            bitext=bitext if self.args.format == "html" else None,  # the html report shows both texts
         )
+
+    def _plot(self, bitext: Any) -> bytes | None:
+        if not getattr(self.args, "plot", False):
+            return None
+        from align.plotting.figure import render_plot
+
+        return render_plot(bitext, encoder=self.encoder(), dpi=80)
 
 
 def _run_many(pairs: list[FilePair], checker: _Checker, quiet: bool) -> list[PairResult]:
@@ -255,9 +267,17 @@ def _errors_line(errors: list[PairResult], total: int) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from align.checks.baseline import apply_baseline, read_baseline, write_baseline
-    from align.checks.reporters import get_reporter
+    from align.checks.reporters import BINARY_REPORTS, get_reporter
     from align.cli.console import progress_display, stderr
 
+    if args.format in BINARY_REPORTS and not args.output:
+        raise UsageError(f"--format {args.format} writes a binary file; give it with -o FILE.{args.format}")
+    if args.plot and args.format != "html":
+        raise UsageError("--plot goes with --format html (or draw one with dari plot / dari align --plot)")
+    if args.plot:  # before any pair is checked: a missing matplotlib is one error, not one per pair
+        from align.plotting.figure import require_matplotlib
+
+        require_matplotlib()
     ctx, only = _context(args)
     fail_on = args.fail_on or ctx.config.fail_on
     many, paths = _file_pairs(args)
@@ -284,6 +304,7 @@ def run(args: argparse.Namespace) -> int:
     if known is not None:
         apply_baseline(results, known)
     render = get_reporter(args.format)
+    report: str | bytes
     if args.format == "text" and args.output is None and sys.stdout.isatty():
         from align.checks.reporters.text_report import render as render_text
         from align.cli.console import stdout_console
@@ -291,12 +312,18 @@ def run(args: argparse.Namespace) -> int:
         report = render_text(results, fail_on, color=True, width=stdout_console().width)
     else:
         report = render(results, fail_on)
-    if args.output:
+    if args.output and isinstance(report, bytes):
+        from align.atomic import write_bytes_atomic
+
+        write_bytes_atomic(args.output, report)
+        if not args.quiet:
+            stderr.print(f"wrote {args.format} report to {args.output}")
+    elif args.output and isinstance(report, str):
         write_text_atomic(args.output, report)
         if not args.quiet:
             stderr.print(f"wrote {args.format} report to {args.output}")
     else:
-        sys.stdout.write(report)
+        sys.stdout.write(report if isinstance(report, str) else report.decode("utf-8"))
         sys.stdout.flush()
     if errors:
         # the report lists each one; stderr still gets the one line every failed run prints

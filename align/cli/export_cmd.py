@@ -15,12 +15,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     p = sub.add_parser(
         "export",
-        help="write a project as TMX, CSV/TSV, XLIFF or a bead file",
+        help="write a project as TMX, CSV/TSV, XLIFF, an Excel review sheet or a bead file",
         description=(
             "Write the aligned pairs of a project file (*.dari.json) for CAT tools and scripts. "
-            "The format comes from the output suffix (.tmx .csv .tsv .xlf/.xliff .beads) or --to. "
-            "1-0 and 0-1 beads are left out unless --include-unpaired is given (bead files always "
-            "list every bead). Sentences of an m-n bead are joined as their language joins them; "
+            "The format comes from the output suffix (.tmx .csv .tsv .xlf/.xliff .xlsx .beads) or --to. "
+            "1-0 and 0-1 beads are left out unless --include-unpaired is given (bead files and xlsx "
+            "review sheets always list every bead). Sentences of an m-n bead are joined as their language joins them; "
             "leading and trailing whitespace of each sentence is dropped, and characters XML cannot carry "
             "(control characters) are removed."
         ),
@@ -68,6 +68,8 @@ def run(args: argparse.Namespace) -> int:
         date=args.date,
     )
     output = Path(args.output)
+    if to_stdout and fmt.binary:
+        raise UsageError(f"{fmt.name} is a binary format; give a file name with -o")
     if not to_stdout:
         check_output_path(output, [args.project])
     bitext = load_project(args.project)
@@ -81,6 +83,10 @@ def run(args: argparse.Namespace) -> int:
         from align.cli.console import stderr
         from align.formats.selection import count_units
 
+        if fmt.name == "xlsx":  # a review sheet: unpaired beads always in
+            from dataclasses import replace
+
+            options = replace(options, include_unpaired=True)
         written = len(bitext.beads) if fmt.name == "beads" else count_units(bitext, options)
         left_out = len(bitext.beads) - written
         note = f" ({left_out} left out by the options)" if left_out else ""

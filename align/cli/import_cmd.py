@@ -19,7 +19,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     p = sub.add_parser(
         "import",
-        help="turn a TMX, XLIFF, CSV/TSV or bead file into a project file",
+        help="turn a TMX, XLIFF, CSV/TSV, reviewed xlsx or bead file into a project file",
         description=(
             "Read translation units into a project file (*.dari.json) that dari review, check and "
             "export work on. Units keep their order; each becomes one bead. TM units without dari's "
@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "their score and status back; beads from a bead file come in as 'auto'."
         ),
     )
-    p.add_argument("input", metavar="FILE", help="file to import (.tmx .xlf/.xliff .csv .tsv .beads)")
+    p.add_argument("input", metavar="FILE", help="file to import (.tmx .xlf/.xliff .csv .tsv .xlsx .beads)")
     p.add_argument("-o", "--output", required=True, metavar="PROJECT", help="project file to write")
     p.add_argument(
         "--from",

@@ -71,3 +71,9 @@ def read_beads(path: Path, options: ImportOptions) -> Bitext:
     return read_bead_project(
         path, options.src_path, options.tgt_path, src_lang=options.src_lang, tgt_lang=options.tgt_lang
     )
+
+
+def read_xlsx(path: Path, options: ImportOptions) -> Bitext:
+    from align.formats.xlsx_reader import read_xlsx as read
+
+    return read(path, src_lang=options.src_lang, tgt_lang=options.tgt_lang, columns=options.columns)

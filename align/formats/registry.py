@@ -19,7 +19,8 @@ from align.formats.selection import DEFAULT_OPTIONS, ExportOptions
 from align.model import Bitext
 
 Writer = Callable[[Bitext, ExportOptions], Iterator[str]]
-"""Yields the file's text in chunks (one chunk for small formats), for streaming writes."""
+"""Yields the file's text in chunks (one chunk for small formats), for streaming writes.
+A ``binary`` format's writer yields bytes instead (a zipped workbook has no text form)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,9 +46,13 @@ class Format:
     writer: str | None
     """``module:function`` of the writer, imported on use."""
     reader: str | None
+    binary: bool = False
+    """writes bytes, not text: no stdout, no ``write`` string"""
 
     def write(self, bitext: Bitext, options: ExportOptions = DEFAULT_OPTIONS) -> str:
         """The whole file as one string (tests, previews)."""
+        if self.binary:
+            raise UsageError(f"{self.name} is a binary format; write it to a file")
         return "".join(self.write_chunks(bitext, options))
 
     def write_chunks(self, bitext: Bitext, options: ExportOptions = DEFAULT_OPTIONS) -> Iterator[str]:
@@ -107,6 +112,14 @@ FORMATS: dict[str, Format] = {
             "align.formats.adapters:iter_beads",
             "align.formats.adapters:read_beads",
         ),
+        Format(
+            "xlsx",
+            (".xlsx",),
+            "Excel review workbook (one row per bead, findings beside; dari[excel])",
+            "align.formats.xlsx_writer:iter_xlsx",
+            "align.formats.adapters:read_xlsx",
+            binary=True,
+        ),
     )
 }
 
@@ -143,7 +156,8 @@ def export_file(
     from align.atomic import write_chunks_atomic
 
     chosen = format_for_path(path, fmt)
-    write_chunks_atomic(path, (chunk.encode("utf-8") for chunk in chosen.write_chunks(bitext, options)))
+    chunks: Iterator[Any] = chosen.write_chunks(bitext, options)
+    write_chunks_atomic(path, (c if isinstance(c, bytes) else c.encode("utf-8") for c in chunks))
     return chosen
 
 
