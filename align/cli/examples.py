@@ -19,6 +19,13 @@ EXAMPLES: dict[str, list[tuple[str, str]]] = {
         ("dari check en.md ko.md --format html --plot -o r.html", "report with the alignment plot"),
         ("dari check docs/ --baseline .dari-baseline.json --format github", "CI: new findings only"),
     ],
+    "glossary": [
+        ("dari glossary bilingual.txt", "terms and names, best first, with an example each"),
+        ("dari glossary en.txt ko.txt -o terms.tbx", "TBX-Basic for a termbase (also .csv .tsv .tmx)"),
+        ("dari glossary docs/ --glossary approved.csv -o merged.csv", "your entries win; conflicts listed"),
+        ("dari glossary press.dari.json --kind name --top 50", "a reviewed project's beads as they are"),
+        ("dari glossary a.dari.json b.dari.json -o corpus.tsv", "one glossary of many projects"),
+    ],
     "split": [("dari split en.txt", "the sentences dari sees, one per line")],
     "review": [("dari review press.dari.json", "review and fix beads in the terminal")],
     "export": [

@@ -255,10 +255,10 @@ def repair_glued_loanwords(sentences: Sequence[str], tokens: Sequence[Sequence[A
         for tok in toks:
             if tok.tag in NOUN_TAGS or (tok.start > 0 and not text[tok.start - 1].isspace()):
                 continue
-            match = _HANGUL_WORD.match(text, tok.start)
-            if match is None:
+            found = _HANGUL_WORD.match(text, tok.start)
+            if found is None:
                 continue
-            word = match.group()
+            word = found.group()
             for particle in _PARTICLES:
                 if word.endswith(particle) and word[: -len(particle)] in suspects:
                     misread.add(word[: -len(particle)])

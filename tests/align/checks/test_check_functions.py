@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from align.checks.glossary_file import parse_glossary
 
 from align.checks import CheckContext, run_checks
-from align.checks.glossary_file import parse_glossary
 from align.checks.names import jaro_winkler
 from align.checks.terms import term_occurs
 from align.config import config_from_table
