@@ -16,6 +16,7 @@ process, so the peak RSS is that of the command alone.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import resource
 import subprocess
@@ -30,12 +31,20 @@ CORPUS = ROOT.parent / "shared" / "corpora" / "python-docs-ko"
 SEED = ROOT / "data" / "seed001"
 
 
+CPU_SECONDS = [0.0]
+"""CPU time (user + system) of the last ``_dari`` child: on a machine shared with other work
+the wall time grows with the load, the CPU time does not."""
+
+
 def _dari(*args: str) -> tuple[float, int]:
     """Run ``dari`` in a child; wall seconds and the largest child peak RSS so far, in MiB."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "align", *args], capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU_SECONDS[0] = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    peak = after.ru_maxrss // 1024
     if done.returncode != 0:
         raise SystemExit(f"dari {' '.join(args)} failed: {done.stderr.strip()}")
     return seconds, peak
@@ -116,7 +125,11 @@ def python_docs(from_projects: bool, sample_out: str | None) -> int:
             seconds, peak = _dari("glossary", "--manifest", str(manifest), *langs, "-o", str(out), "-q")
             what = "end to end (align + extract)"
         entries = read_glossary(out)
-    print(f"python-docs {what}: {seconds:.1f} s, peak RSS {peak} MiB, {len(entries)} entries")
+    load = os.getloadavg()[0]
+    print(
+        f"python-docs {what}: {seconds:.1f} s wall ({CPU_SECONDS[0]:.1f} s CPU, load average {load:.1f} "
+        f"on {os.cpu_count()} cores), peak RSS {peak} MiB, {len(entries)} entries"
+    )
     if sample_out:
         _sample_markdown(entries, sample_out)
         print(f"wrote {sample_out}")

@@ -341,18 +341,24 @@ def composition(
         if len(content) < 2:
             continue
         target = tgt_vocab.keys[int(k[r])]
+        pieces = _sound_pieces(tgt_vocab.stats[tgt_vocab.keys[int(k[r])]].surface)
         covered = 0.0
         for word in content:
             partner = best.get(src_vocab.ids.get(word, -1))
             if partner is not None and tgt_vocab.keys[partner[1]] in target:
                 covered += partner[0]
-            elif transliteration_score(word, target) >= 0.8 or any(
-                transliteration_score(word, target[a : a + n]) >= 0.85
-                for n in range(2, 5)
-                for a in range(0, max(0, len(target) - n) + 1)
-            ):
-                covered += 0.8
+            elif any(transliteration_score(word, piece) >= 0.85 for piece in pieces):
+                covered += 0.8  # Yongsan in 용산구, Itaewon in 이태원로
         out[r] = covered / len(content)
+    return out
+
+
+def _sound_pieces(surface: str) -> list[str]:
+    """The words of a target term and their prefixes of two syllables or more: where a
+    transliterated name sits inside a compound (용산 in 용산구)."""
+    out: list[str] = []
+    for word in surface.split():
+        out.extend(word[:n] for n in range(2, len(word) + 1))
     return out
 
 
