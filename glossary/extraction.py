@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -148,8 +149,16 @@ def extract_glossary(
     """
 
     weights = options.weights
-    src_occ = _candidates([p.source for p in pairs], src_lang, options, "terms (source)", progress, cancel)
-    tgt_occ = _candidates([p.target for p in pairs], tgt_lang, options, "terms (target)", progress, cancel)
+    # Both sides at once: kiwipiepy's analysis runs outside the GIL, so the Korean side's
+    # morphology overlaps the other side's rules on a second core.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        tgt_job = pool.submit(
+            _candidates, [p.target for p in pairs], tgt_lang, options, "terms (target)", progress, cancel
+        )
+        src_occ = _candidates(
+            [p.source for p in pairs], src_lang, options, "terms (source)", progress, cancel
+        )
+        tgt_occ = tgt_job.result()
     src_vocab, tgt_vocab = Vocabulary(), Vocabulary()
     src_ids = [src_vocab.add_pair(occ) for occ in src_occ]
     tgt_ids = [tgt_vocab.add_pair(occ) for occ in tgt_occ]
