@@ -49,10 +49,15 @@ def _script_kind(term: str, lang: str | None) -> str:
     return "words"
 
 
+_INVARIANT = frozenset({"news", "series", "species", "means", "headquarters", "lens", "canvas", "gas"})
+
+
 def singular(word: str) -> str:
     """The English singular of a lower-case word, by the regular rules only (companies →
     company, brochures → brochure, presses → press); words that only look plural (bus,
-    analysis, glass) are kept."""
+    analysis, glass, news, physics) are kept."""
+    if word in _INVARIANT or word.endswith("ics"):
+        return word
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 4 and word.endswith(("sses", "ches", "shes", "xes", "zes")):
@@ -64,7 +69,8 @@ def singular(word: str) -> str:
 
 def term_key(term: str, lang: str | None = None) -> str:
     """A term folded for comparing spellings: case, Korean spacing, hyphens against
-    spaces, and the plural of the last word. Two entries with equal keys are one term."""
+    spaces, and plurals (of every word: members of the National Assembly = member of the
+    national assembly). Two entries with equal keys are one term."""
     text = term.strip().casefold()
     kind = _script_kind(text, lang)
     if kind in ("hangul", "spaceless"):
@@ -74,8 +80,7 @@ def term_key(term: str, lang: str | None = None) -> str:
     words = text.split()
     if not words:
         return ""
-    words[-1] = singular(words[-1])
-    return " ".join(words)
+    return " ".join(singular(w) for w in words)
 
 
 def _plural_tail(word: str) -> str:
