@@ -171,6 +171,8 @@ class _Concept:
 
 
 def _all_text(element: etree._Element) -> str:
+    if len(element) == 0:  # nearly always: plain text, no inline markup
+        return (element.text or "").strip()
     return "".join(t for t in element.itertext() if isinstance(t, str)).strip()
 
 

@@ -172,5 +172,5 @@ def test_bad_glossaries_fail_before_checking(
 ) -> None:
     name = "terms.csv" if content.startswith("source") else "terms.tbx"
     (tmp_path / name).write_text(content, encoding="utf-8")
-    code, out, err = _run(capsys, str(edited_project), "--glossary", str(tmp_path / name))
+    code, _, err = _run(capsys, str(edited_project), "--glossary", str(tmp_path / name))
     assert code == 2 and message in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
