@@ -93,7 +93,9 @@ def _sniff(path: Path) -> GlossaryFormat:
 
     with input_errors(path, "glossary"), path.open("rb") as handle:
         head = handle.read(65536)
-    text = head.decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
+    from glossary.formats.values import head_text
+
+    text = head_text(head).lstrip(" \t\r\n")
     if text.startswith("<"):
         from glossary.formats.tbx import xml_root_name
 

@@ -192,3 +192,10 @@ def test_bad_xml_glossaries_are_one_line_errors(
     with pytest.raises(InputError, match=message) as caught:
         read_glossary(_write(tmp_path, name, content))
     assert "\n" not in str(caught.value)
+
+
+def test_utf16_tbx_under_any_name(tmp_path: Path) -> None:
+    for name in ("export.tbx", "export.xml", "export"):
+        path = tmp_path / name
+        path.write_bytes(MARTIF.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16"))
+        assert [e.source for e in read_glossary(path)] == ["Heydar Aliyev Foundation"], name
