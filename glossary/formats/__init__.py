@@ -133,6 +133,8 @@ def write_glossary(
                 f"cannot tell the glossary format of {str(path)!r} from its suffix; give --to ({known})"
             )
         chosen = found
+    if chosen.name in ("tmx", "tbx") and not (src_lang.strip() and tgt_lang.strip()):
+        raise UsageError(f"a {chosen.name.upper()} glossary needs the source and target languages")
     writer: Callable[..., str] = _load(chosen.writer)
     text = writer(entries, src_lang=src_lang, tgt_lang=tgt_lang, excel=excel)
     if to_stdout:

@@ -35,11 +35,17 @@ def test_formats_and_merge_depend_on_the_core_only() -> None:
         for module in _imports(path):
             top = module.split(".")[0]
             assert top in sys.stdlib_module_names or top in {"align", "glossary", "lxml"}, (path.name, module)
-            assert not module.startswith(("align.cli", "tui", "glossary.extraction", "glossary.candidates")), module
+            assert not module.startswith(
+                ("align.cli", "tui", "glossary.extraction", "glossary.candidates")
+            ), module
 
 
 def test_importing_them_is_cheap() -> None:
     code = "import sys, glossary.formats, glossary.merge; print(' '.join(sorted(sys.modules)))"
-    loaded = set(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split())
+    loaded = set(
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
     for heavy in ("lxml", "polars", "kiwipiepy", "numpy", "textual", "rich"):
         assert heavy not in loaded, heavy

@@ -47,7 +47,7 @@ def test_goldens_hold_what_the_issue_asks_for() -> None:
     assert '"' not in tsv.splitlines()[0] and tsv.count("\n") == 7
     tmx = (GOLDEN / "glossary001.tmx").read_text(encoding="utf-8")
     assert tmx.count("<tu ") == 6 and '<tuv xml:lang="ko">' in tmx
-    assert '<prop type="x-dari-status">rejected</prop>' in tmx and "E.&amp;.P." in tmx
+    assert '<prop type="x-dari-term-status">rejected</prop>' in tmx and "E.&amp;.P." in tmx
     tbx = (GOLDEN / "glossary001.tbx").read_text(encoding="utf-8")
     assert '<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">' in tbx
     assert tbx.count("<conceptEntry ") == 6
