@@ -9,7 +9,7 @@ Example::
 
     [tool.dari]
     fail-on = "error"
-    glossary = "glossary.csv"
+    glossary = "glossary.csv"   # or .tsv, .tbx (TBX-Basic), .tmx: approved entries are enforced
     ignore = ["^>>> ", "https?://"]
     year-severity = "info"
 

@@ -27,6 +27,9 @@ _HANGUL = re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 _SPACES = re.compile(r"\s+")
 _CJK_NO_SPACE = frozenset({"zh", "ja", "yue", "wuu", "lzh"})
 _HYPHENS = "-\u2010\u2011\u2012\u2013"
+# A letter that continues a word of the term's script: any word character but Hangul, kana and
+# Han, which may be glued to a Latin name in Korean or Japanese text (BUTA의, 아제르바이잔Remzi).
+_SAME_WORD = "[^\\W\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f\u3040-\u30ff\u3400-\u9fff]"
 
 
 def _primary(lang: str | None) -> str:
@@ -46,10 +49,15 @@ def _script_kind(term: str, lang: str | None) -> str:
     return "words"
 
 
+_INVARIANT = frozenset({"news", "series", "species", "means", "headquarters", "lens", "canvas", "gas"})
+
+
 def singular(word: str) -> str:
     """The English singular of a lower-case word, by the regular rules only (companies →
     company, brochures → brochure, presses → press); words that only look plural (bus,
-    analysis, glass) are kept."""
+    analysis, glass, news, physics) are kept."""
+    if word in _INVARIANT or word.endswith("ics"):
+        return word
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 4 and word.endswith(("sses", "ches", "shes", "xes", "zes")):
@@ -61,7 +69,8 @@ def singular(word: str) -> str:
 
 def term_key(term: str, lang: str | None = None) -> str:
     """A term folded for comparing spellings: case, Korean spacing, hyphens against
-    spaces, and the plural of the last word. Two entries with equal keys are one term."""
+    spaces, and plurals (of every word: members of the National Assembly = member of the
+    national assembly). Two entries with equal keys are one term."""
     text = term.strip().casefold()
     kind = _script_kind(text, lang)
     if kind in ("hangul", "spaceless"):
@@ -71,18 +80,25 @@ def term_key(term: str, lang: str | None = None) -> str:
     words = text.split()
     if not words:
         return ""
-    words[-1] = singular(words[-1])
-    return " ".join(words)
+    return " ".join(singular(w) for w in words)
 
 
 def _plural_tail(word: str) -> str:
-    """A regex for the last word, matching its singular and regular plural forms."""
-    stem = singular(word.casefold())
+    """A regex for the last word, matching its singular and regular plural forms (the
+    pattern ignores case; the word's own letters are kept, since case folding can change
+    a word's length: İ)."""
+    low = word.lower()
+    if len(low) != len(word):
+        return re.escape(word)
+    stem = singular(low)
+    if low.endswith("ies") and stem == low[:-3] + "y":
+        return re.escape(word[:-3]) + "(?:y|ies)"
+    root = word[: len(stem)]
     if len(stem) > 2 and stem.endswith("y") and stem[-2] not in "aeiou":
-        return re.escape(stem[:-1]) + "(?:y|ies)"
+        return re.escape(root[:-1]) + "(?:y|ies)"
     if stem.endswith(("s", "sh", "ch", "x", "z")):
-        return re.escape(stem) + "(?:es)?"
-    return re.escape(stem) + "s?"
+        return re.escape(root) + "(?:es)?"
+    return re.escape(root) + "s?"
 
 
 @lru_cache(maxsize=8192)
@@ -109,7 +125,7 @@ def term_pattern(term: str, lang: str | None = None) -> re.Pattern[str] | None:
     last = words[-1]
     tail = _plural_tail(last) if last[-1:].isalpha() else re.escape(last)
     body = gap.join([*parts, tail])
-    return re.compile(r"(?<![\w])" + body + r"(?:'s|’s)?(?![\w])", re.IGNORECASE)
+    return re.compile(f"(?<!{_SAME_WORD})" + body + f"(?:'s|’s)?(?!{_SAME_WORD})", re.IGNORECASE)
 
 
 def term_probe(term: str, lang: str | None = None) -> str:

@@ -93,7 +93,9 @@ def _sniff(path: Path) -> GlossaryFormat:
 
     with input_errors(path, "glossary"), path.open("rb") as handle:
         head = handle.read(65536)
-    text = head.decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
+    from glossary.formats.values import head_text
+
+    text = head_text(head).lstrip(" \t\r\n")
     if text.startswith("<"):
         from glossary.formats.tbx import xml_root_name
 
@@ -131,6 +133,8 @@ def write_glossary(
                 f"cannot tell the glossary format of {str(path)!r} from its suffix; give --to ({known})"
             )
         chosen = found
+    if chosen.name in ("tmx", "tbx") and not (src_lang.strip() and tgt_lang.strip()):
+        raise UsageError(f"a {chosen.name.upper()} glossary needs the source and target languages")
     writer: Callable[..., str] = _load(chosen.writer)
     text = writer(entries, src_lang=src_lang, tgt_lang=tgt_lang, excel=excel)
     if to_stdout:

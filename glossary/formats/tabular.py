@@ -99,6 +99,7 @@ _LANGUAGE_CODES = frozenset(
 _TAG = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{2,8})*")
 
 _TSV_ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+_TSV_ESCAPE = re.compile(r"[\\\t\n\r]")
 _TSV_UNESCAPE = re.compile(r"\\([\\tnr])")
 _TSV_UNESCAPES = {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}
 
@@ -126,9 +127,7 @@ def dumps_csv(entries: Sequence[TermEntry], *, excel: bool = False) -> str:
 
 
 def _tsv_cell(text: str) -> str:
-    if any(c in text for c in _TSV_ESCAPES):
-        return "".join(_TSV_ESCAPES.get(c, c) for c in text)
-    return text
+    return _TSV_ESCAPE.sub(lambda m: _TSV_ESCAPES[m.group()], text)
 
 
 def dumps_tsv(entries: Sequence[TermEntry], *, excel: bool = False) -> str:

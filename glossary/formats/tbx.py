@@ -60,6 +60,7 @@ from glossary.formats.values import (
     bcp47,
     format_place,
     format_score,
+    head_text,
     parse_count,
     parse_kind,
     parse_place,
@@ -171,6 +172,8 @@ class _Concept:
 
 
 def _all_text(element: etree._Element) -> str:
+    if len(element) == 0:  # nearly always: plain text, no inline markup
+        return (element.text or "").strip()
     return "".join(t for t in element.itertext() if isinstance(t, str)).strip()
 
 
@@ -249,7 +252,7 @@ def xml_root_name(path: Path) -> str:
     """The root element's local name, from the head of the file (TBX v3 ``tbx`` or v2 ``martif``)."""
     check_head(path, "TBX")
     with path.open("rb") as handle:
-        head = handle.read(65536).decode("utf-8", "replace")
+        head = head_text(handle.read(65536))
     head = re.sub(r"<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(\[.*?\])?\s*>", "", head, flags=re.DOTALL)
     match = re.search(r"<([\w:.-]+)", head)
     root = match.group(1).rsplit(":", 1)[-1] if match else "tbx"

@@ -3,7 +3,7 @@
 Written per entry: a ``tuv`` for the source term and one for each accepted target
 alternative (``대사관|공관`` gives two ``tuv``s of the target language, which TMX allows),
 ``xml:lang`` in BCP-47; props ``x-dari-kind``, ``x-dari-score``, ``x-dari-count``,
-``x-dari-status`` and, when the entry has one, ``x-dari-note``; each example as two ``note``s
+``x-dari-term-status`` and, when the entry has one, ``x-dari-note``; each example as two ``note``s
 carrying the ``xml:lang`` of their side and the example's place (``bead 12: sentence`` or
 ``bead 12, pair: sentence``). The layout is fixed, so the same glossary gives the same bytes.
 
@@ -44,7 +44,9 @@ from glossary.formats.values import (
 PROP_KIND = "x-dari-kind"
 PROP_SCORE = "x-dari-score"
 PROP_COUNT = "x-dari-count"
-PROP_STATUS = "x-dari-status"
+PROP_STATUS = "x-dari-term-status"
+"""Not ``x-dari-status``, the bead status of dari's bitext TMX, so neither reader mistakes
+the other's file for its own."""
 PROP_NOTE = "x-dari-note"
 
 _XML_LANG = f"{{{XML_NS}}}lang"
@@ -189,7 +191,9 @@ def read_tmx(path: Path, src_lang: str | None = None, tgt_lang: str | None = Non
                 source=unit.terms[src][0],
                 target="|".join(dict.fromkeys(unit.terms[tgt])),
                 count=parse_count(props.get(PROP_COUNT, "")),
-                status=parse_status(props.get(PROP_STATUS, ""), TermStatus.APPROVED),
+                status=parse_status(
+                    props.get(PROP_STATUS) or props.get("x-dari-status", ""), TermStatus.APPROVED
+                ),
                 note=props.get(PROP_NOTE, ""),
                 kind=parse_kind(props.get(PROP_KIND, "")),
                 score=parse_score(props.get(PROP_SCORE, "")),

@@ -91,6 +91,20 @@ def parse_place(text: str) -> tuple[int, str] | None:
     return int(match.group(1)), match.group(2) or ""
 
 
+def head_text(data: bytes) -> str:
+    """The first bytes of a file as text, for telling formats apart: UTF-16/32 by their
+    byte-order mark (XML from Windows tools), else UTF-8 with errors replaced."""
+    for bom, codec in (
+        (b"\xff\xfe\x00\x00", "utf-32-le"),
+        (b"\x00\x00\xfe\xff", "utf-32-be"),
+        (b"\xff\xfe", "utf-16-le"),
+        (b"\xfe\xff", "utf-16-be"),
+    ):
+        if data.startswith(bom):
+            return data[len(bom) :].decode(codec, "replace")
+    return data.decode("utf-8", "replace").lstrip("\ufeff")
+
+
 def primary_subtag(tag: str | None) -> str:
     """``ko-KR`` → ``ko``; files in the wild also write ``ko_KR`` and ``KO``."""
     return re.split(r"[-_]", tag.strip(), maxsplit=1)[0].lower() if tag else ""

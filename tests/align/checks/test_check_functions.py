@@ -9,10 +9,11 @@ from align.checks.glossary_file import parse_glossary
 
 from align.checks import CheckContext, run_checks
 from align.checks.names import jaro_winkler
-from align.checks.terms import term_occurs
+from align.checks.term_match import term_occurs
 from align.config import config_from_table
 from align.errors import InputError
 from align.model import BeadStatus, Bitext, Severity
+from glossary.formats.tabular import parse_table
 
 MakeBitext = Callable[..., Bitext]
 
@@ -87,7 +88,7 @@ def test_jaro_winkler_known_values() -> None:
 
 
 def test_term_check_strips_korean_particles(bitext_of: MakeBitext) -> None:
-    glossary = parse_glossary("source,target\nembassy,대사관\nNational Assembly,국회\n")
+    glossary = parse_table("source,target\nembassy,대사관\nNational Assembly,국회\n")
     bitext = bitext_of([
         ("Members of the Embassy took part.", "대사관의 직원들이 참가했다."),
         ("It took place outside the National Assembly.", "행사는 의회 밖에서 열렸다."),
@@ -100,10 +101,10 @@ def test_term_check_strips_korean_particles(bitext_of: MakeBitext) -> None:
 
 def test_glossary_errors() -> None:
     with pytest.raises(InputError):
-        parse_glossary("only-one-column\n")
+        parse_table("only-one-column\n")
     with pytest.raises(InputError):
-        parse_glossary("source,target\n")
-    assert [e.target for e in parse_glossary("a\tb\nc\td|e\n")] == ["b", "d|e"]
+        parse_table("source,target\n")
+    assert [e.target for e in parse_table("a\tb\nc\td|e\n")] == ["b", "d|e"]
 
 
 def test_untranslated_prose_but_not_code(bitext_of: MakeBitext) -> None:
