@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from align.checks.glossary_file import parse_glossary
 
 from align.checks import CheckContext, run_checks
 from align.checks.names import jaro_winkler
