@@ -1,23 +1,25 @@
-"""Scores of beads a person edited, from sentence vectors computed once per session.
+"""Scores of beads a person edited, from sentence vectors encoded once per session.
 
 After a merge, split, shift or re-pairing the aligner's confidence no longer describes the
-bead. Re-running the aligner per key is out of the question, and so is re-encoding: every
-sentence is encoded once (in a worker, when the review opens) and an edited bead's score
-is the cosine similarity of its two sides' summed vectors, placed against the document's
-typical 1-1 similarity, so that "as good as a normal pair" reads ~.9 and an unrelated pair
-reads near 0 whatever the encoder's similarity range. Only an edited sentence's new text
-is encoded (one sentence).
+bead. Re-running the aligner per key is out of the question, and so is encoding on a key
+(a USE call costs 5-150 ms): a worker encodes the sentences once, those around the cursor
+first, and an edited bead's score is the cosine similarity of its two sides' summed vectors,
+placed against the document's typical 1-1 similarity, so that "as good as a normal pair"
+reads ~.9 and an unrelated pair reads near 0 whatever the encoder's similarity range. A bead
+whose sentences are not encoded yet keeps a provisional score (``NotReady``).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 
+from align.errors import DariError
 from align.model import Bitext
-from align.progress import CancelCallback, ProgressCallback
+from align.progress import CancelCallback, check_cancel
 
 EncodeFunction = Callable[[Sequence[str]], np.ndarray]
 
@@ -25,69 +27,91 @@ TYPICAL_LEVEL = 2.2
 """Logit of a bead exactly as similar as the document's median 1-1 bead (~.90)."""
 SLOPE = 12.0
 """Logit per unit of similarity: .1 below typical reads ~.73, .25 below ~.31."""
+SAMPLE = 400
+"""1-1 beads whose median similarity sets the typical level."""
+
+
+class NotReady(DariError):
+    """The bead's sentences are not encoded yet."""
 
 
 class VectorScorer:
-    """``scorer(src_ids, tgt_ids) -> score``: what ``align.editing.Editor`` calls."""
+    """``scorer(src_ids, tgt_ids) -> score``: what ``align.editing.Editor`` calls.
 
-    def __init__(self, bitext: Bitext, encode: EncodeFunction, src: np.ndarray, tgt: np.ndarray) -> None:
+    Vectors are keyed by text, so sentence numbers that move (a split or joined sentence)
+    and repeated sentences need no new encoding; only an edited sentence's new text does.
+    """
+
+    def __init__(self, bitext: Bitext, encode: EncodeFunction) -> None:
         self.bitext = bitext
         self.encode = encode
-        self._vectors = {"src": src, "tgt": tgt}
-        self._texts = {
-            "src": [s.text for s in bitext.source.segments],
-            "tgt": [s.text for s in bitext.target.segments],
-        }
-        self._index = {side: {t: i for i, t in enumerate(texts)} for side, texts in self._texts.items()}
-        self._extra: dict[str, np.ndarray] = {}
-        sims = [self.similarity(b.src, b.tgt) for b in bitext.beads if len(b.src) == 1 and len(b.tgt) == 1]
+        self._rows: dict[str, dict[str, np.ndarray]] = {"src": {}, "tgt": {}}
+        self._lock = threading.Lock()
+        self.typical: float | None = None
+
+    def _texts(self, side: str, ids: Iterable[int]) -> list[str]:
+        segments = (self.bitext.source if side == "src" else self.bitext.target).segments
+        return [segments[i].text for i in ids]
+
+    def missing(self, side: str, texts: Iterable[str]) -> list[str]:
+        rows = self._rows[side]
+        return list(dict.fromkeys(t for t in texts if t not in rows))
+
+    def add(self, side: str, texts: Sequence[str], vectors: np.ndarray) -> None:
+        with self._lock:
+            rows = self._rows[side]
+            for text, row in zip(texts, np.asarray(vectors, dtype=np.float32), strict=True):
+                rows[text] = row
+
+    def encode_beads(
+        self, order: Sequence[int], cancel: CancelCallback | None = None, chunk: int = 128
+    ) -> None:
+        """Encode the sentences of the beads at ``order`` (in that order), a chunk at a time;
+        the typical similarity is fixed from the first ``SAMPLE`` 1-1 beads encoded."""
+        beads = self.bitext.beads
+        todo: dict[str, list[str]] = {"src": [], "tgt": []}
+        sampled: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+        for k in order:
+            if k >= len(beads):
+                continue
+            bead = beads[k]
+            if len(bead.src) == 1 and len(bead.tgt) == 1 and len(sampled) < SAMPLE:
+                sampled.append((bead.src, bead.tgt))
+            for side, ids in (("src", bead.src), ("tgt", bead.tgt)):
+                todo[side].extend(self._texts(side, ids))
+            if sum(len(v) for v in todo.values()) >= chunk:
+                self._flush(todo, cancel)
+                self._settle_typical(sampled)
+        self._flush(todo, cancel)
+        self._settle_typical(sampled, final=True)
+
+    def _flush(self, todo: dict[str, list[str]], cancel: CancelCallback | None) -> None:
+        for side in ("src", "tgt"):
+            texts = self.missing(side, todo[side])
+            todo[side] = []
+            if texts:
+                check_cancel(cancel)
+                self.add(side, texts, self.encode(texts))
+
+    def _settle_typical(
+        self, sampled: list[tuple[tuple[int, ...], tuple[int, ...]]], final: bool = False
+    ) -> None:
+        if self.typical is not None or (len(sampled) < SAMPLE and not final):
+            return
+        sims = [self.similarity(s, t) for s, t in sampled]
         self.typical = float(np.median(sims)) if sims else 0.5
-
-    @staticmethod
-    def load(
-        bitext: Bitext,
-        encoder: object,
-        progress: ProgressCallback | None = None,
-        cancel: CancelCallback | None = None,
-    ) -> VectorScorer:
-        """Encode every sentence of both sides once (slow: run it in a worker)."""
-        enc = encoder
-
-        def encode(texts: Sequence[str]) -> np.ndarray:
-            return np.asarray(enc.encode(list(texts)), dtype=np.float32)  # type: ignore[attr-defined]
-
-        src_texts = [s.text for s in bitext.source.segments]
-        tgt_texts = [s.text for s in bitext.target.segments]
-        src = np.asarray(
-            enc.encode(src_texts, progress=progress, cancel=cancel),  # type: ignore[attr-defined]
-            dtype=np.float32,
-        )
-        tgt = np.asarray(
-            enc.encode(tgt_texts, progress=progress, cancel=cancel),  # type: ignore[attr-defined]
-            dtype=np.float32,
-        )
-        return VectorScorer(bitext, encode, src, tgt)
-
-    def _row(self, side: str, i: int) -> np.ndarray:
-        doc = self.bitext.source if side == "src" else self.bitext.target
-        text = doc.segments[i].text
-        texts = self._texts[side]
-        if i < len(texts) and texts[i] == text:
-            return self._vectors[side][i]
-        known = self._index[side].get(text)  # renumbered by a sentence split or join
-        if known is not None:
-            return self._vectors[side][known]
-        row = self._extra.get(text)
-        if row is None:  # an edited (or split/joined) sentence: encode just this text
-            row = np.asarray(self.encode([text]), dtype=np.float32)[0]
-            self._extra[text] = row
-        return row
 
     def similarity(self, src: Sequence[int], tgt: Sequence[int]) -> float:
         if not src or not tgt:
             return 0.0
-        u = np.sum([self._row("src", i) for i in src], axis=0)
-        v = np.sum([self._row("tgt", j) for j in tgt], axis=0)
+        parts = []
+        for side, ids in (("src", src), ("tgt", tgt)):
+            rows = self._rows[side]
+            texts = self._texts(side, ids)
+            if any(t not in rows for t in texts):
+                raise NotReady("sentences not encoded yet")
+            parts.append(np.sum([rows[t] for t in texts], axis=0))
+        u, v = parts
         nu, nv = float(np.linalg.norm(u)), float(np.linalg.norm(v))
         if nu == 0.0 or nv == 0.0:
             return 0.0
@@ -96,5 +120,13 @@ class VectorScorer:
     def __call__(self, src: tuple[int, ...], tgt: tuple[int, ...]) -> float:
         if not src or not tgt:
             return 0.0
+        if self.typical is None:
+            raise NotReady("typical similarity not known yet")
         z = TYPICAL_LEVEL + SLOPE * (self.similarity(src, tgt) - self.typical)
         return round(1.0 / (1.0 + math.exp(-z)), 4)
+
+
+def around(cursor: int, n: int, radius: int = 200) -> list[int]:
+    """Bead order for encoding: the cursor's neighbourhood first, then everything else."""
+    lo, hi = max(0, cursor - radius), min(n, cursor + radius)
+    return [*range(lo, hi), *range(hi, n), *range(lo)]

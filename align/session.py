@@ -172,3 +172,40 @@ class ProjectLock:
             with contextlib.suppress(OSError):
                 self.path.unlink()
         self.held = False
+
+
+def refuse_overwriting_review(output: str | Path, force: bool) -> None:
+    """``dari align -o`` / ``dari import -o`` must not silently replace a project a person has
+    reviewed (confirmed or edited beads), nor one that is open or has unsaved edits."""
+    out = Path(output)
+    if force or not out.is_file():
+        return
+    from align.pipeline import is_project_file
+    from align.project import load_project
+
+    if not is_project_file(out):
+        return
+    if lock_path(out).exists() and _read(lock_path(out)).get("host") == socket.gethostname():
+        pid = _read(lock_path(out)).get("pid")
+        if isinstance(pid, int) and _alive(pid):
+            raise OutputError(f"refusing to overwrite {out}: it is open in dari review (pid {pid})")
+    journal = out.with_name(out.name + ".journal")
+    if journal.exists():
+        raise OutputError(
+            f"refusing to overwrite {out}: it has unsaved review edits ({journal.name}); "
+            "open it with dari review first, or pass --force"
+        )
+    try:
+        project = load_project(out)
+    except DariError:
+        return  # not a readable project: nothing reviewed to lose
+    # statuses an import brought in (a TM's units come in confirmed) are not review work;
+    # a project dari review saved, or one aligned here with statuses set, is
+    reviewed = sum(1 for b in project.beads if b.status.value != "auto")
+    if "reviewed" not in project.meta and "imported_from" in project.meta:
+        reviewed = 0
+    if reviewed:
+        raise OutputError(
+            f"refusing to overwrite {out}: {reviewed} beads in it were confirmed or edited in review "
+            "(pass --force to replace it, or choose another -o)"
+        )
