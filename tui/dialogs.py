@@ -40,6 +40,9 @@ class Choice(ModalScreen[str]):
                 for n, (answer, label) in enumerate(self.answers):
                     yield Button(label, id=answer, variant="primary" if n == 0 else "default")
 
+    def on_mount(self) -> None:
+        self.query(Button).first().focus()  # enter takes the first (safe) answer
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id or "cancel")
 
