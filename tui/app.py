@@ -11,6 +11,7 @@ realign, export) runs in thread workers on snapshots of the beads.
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import time
@@ -862,6 +863,9 @@ def make_app(
     this one read-only) and finds a journal a previous session left (offered at mount)."""
     path = Path(project)
     bitext = load_project(path)
+    # the project's hundreds of thousands of objects live as long as the app: keep the cyclic
+    # garbage collector from walking them all on some key press (a 240 ms pause at 50,000 beads)
+    gc.freeze()
     lock: ProjectLock | None = None
     reason = "opened with --read-only" if read_only else None
     if not read_only:
