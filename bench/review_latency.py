@@ -59,13 +59,27 @@ def build_project(n_beads: int, path: Path) -> None:
     save_project(Bitext(Document("en", en_text, en_segs), Document("ko", ko_text, ko_segs), beads), path)
 
 
-KEYS = ["down", "up", "pagedown", "m", "ctrl+z", "ctrl+y", "c", "u", "ctrl+z", "right_square_bracket", "ctrl+z", "G", "g"]
+KEYS = [
+    "down",
+    "up",
+    "pagedown",
+    "m",
+    "ctrl+z",
+    "ctrl+y",
+    "c",
+    "u",
+    "ctrl+z",
+    "right_square_bracket",
+    "ctrl+z",
+    "G",
+    "g",
+]
 
 
 async def measure(path: Path, repeat: int) -> dict[str, float | list[float]]:
-    from tui.app import make_app
-
     from textual.screen import Screen
+
+    from tui.app import make_app
 
     paints: list[float] = []
     original = Screen._compositor_refresh

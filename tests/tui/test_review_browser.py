@@ -70,7 +70,12 @@ class Browser:
 
     async def key(self, char: str, ctrl: bool = False) -> None:
         code = ord(char.upper())
-        base = {"key": char, "code": f"Key{char.upper()}", "windowsVirtualKeyCode": code, "modifiers": 2 if ctrl else 0}
+        base = {
+            "key": char,
+            "code": f"Key{char.upper()}",
+            "windowsVirtualKeyCode": code,
+            "modifiers": 2 if ctrl else 0,
+        }
         await self.call("Input.dispatchKeyEvent", type="keyDown", **base, **({} if ctrl else {"text": char}))
         await self.call("Input.dispatchKeyEvent", type="keyUp", **base)
         await asyncio.sleep(0.3)
@@ -94,7 +99,9 @@ async def _drive(url: str, debug_port: int, project: Path, shots: Path) -> None:
             await b.call("Page.navigate", url=url)
             end = time.monotonic() + 40
             while time.monotonic() < end:
-                if lock_path(project).exists() and await b.evaluate("document.body.classList.contains('-first-byte')"):
+                if lock_path(project).exists() and await b.evaluate(
+                    "document.body.classList.contains('-first-byte')"
+                ):
                     break
                 await asyncio.sleep(0.3)
             else:
