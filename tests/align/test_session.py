@@ -51,7 +51,7 @@ def test_a_dead_sessions_lock_is_taken_over(project: Path) -> None:
 
 def test_another_hosts_lock_is_never_stolen(project: Path) -> None:
     lock_path(project).write_text(json.dumps({"session": "x", "pid": 1, "host": "elsewhere.example"}))
-    with pytest.raises(LockedError, match="elsewhere.example"):
+    with pytest.raises(LockedError, match=r"elsewhere\.example"):
         ProjectLock(project).acquire()
 
 
