@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -38,13 +39,21 @@ class Choice(ModalScreen[str]):
             yield Static(self.message)
             with Horizontal():
                 for n, (answer, label) in enumerate(self.answers):
-                    yield Button(label, id=answer, variant="primary" if n == 0 else "default")
+                    yield Button(f"{label} ({label[0].lower()})", id=answer, variant="primary" if n == 0 else "default")
 
     def on_mount(self) -> None:
         self.query(Button).first().focus()  # enter takes the first (safe) answer
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id or "cancel")
+
+    def on_key(self, event: events.Key) -> None:
+        """Each answer's first letter answers it (s save, d discard, c cancel, r recover)."""
+        for answer, label in self.answers:
+            if event.character and event.character.lower() == label[0].lower():
+                event.stop()
+                self.dismiss(answer)
+                return
 
     def action_answer(self, answer: str) -> None:
         self.dismiss(answer)
@@ -120,6 +129,9 @@ class SentenceEditor(ModalScreen[tuple[str, int, int, str] | None]):
                 with VerticalScroll(id="original"):
                     for n, original in changed:
                         yield Static(Text(f"original of line {n + 1}: {original}", style="italic"))
+
+    def on_mount(self) -> None:
+        self._area().focus()
 
     def _area(self) -> TextArea:
         return self.query_one("#text", TextArea)

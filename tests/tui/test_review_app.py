@@ -356,6 +356,9 @@ async def test_quit_with_unsaved_changes_asks(project: Path) -> None:
         assert isinstance(app.screen, Choice)
         await pilot.click("#cancel")
         assert app.is_running and len(app.bitext.beads) == 4
+        await pilot.press("q", "c")  # each answer's first letter answers it; c is not "confirm" here
+        assert app.is_running and not isinstance(app.screen, Choice)
+        assert app.bitext.beads[0].status is BeadStatus.EDITED
         await pilot.press("q")
         await pilot.click("#save")
         await pilot.pause()
