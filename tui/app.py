@@ -186,7 +186,7 @@ class ReviewApp(App[None]):
     def _start_workers(self) -> None:
         if self.scoring:
             self.load_vectors()
-        if self.checking and not self.bitext.findings:
+        if self.checking:  # findings saved with the project show until these are in
             self.run_checks()
 
     def _answer_stale(self, answer: str | None) -> None:
