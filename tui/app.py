@@ -834,6 +834,13 @@ class ReviewApp(App[None]):
                 f"realigned from bead {start + 1} ({len(removed)} beads → {len(added)}; ctrl+z undoes)"
             )
 
+    def action_cancel_work(self) -> None:
+        running = [w for w in self.workers if w.group in ("realign", "checks", "export") and w.is_running]
+        for worker in running:
+            worker.cancel()
+        if running:
+            self._progress("stopped")
+
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def export(self, target: Path) -> None:
         from align.formats.registry import export_file, format_for_path

@@ -39,7 +39,9 @@ class Choice(ModalScreen[str]):
             yield Static(self.message)
             with Horizontal():
                 for n, (answer, label) in enumerate(self.answers):
-                    yield Button(f"{label} ({label[0].lower()})", id=answer, variant="primary" if n == 0 else "default")
+                    yield Button(
+                        f"{label} ({label[0].lower()})", id=answer, variant="primary" if n == 0 else "default"
+                    )
 
     def on_mount(self) -> None:
         self.query(Button).first().focus()  # enter takes the first (safe) answer

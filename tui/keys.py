@@ -139,6 +139,13 @@ KEYS: tuple[Key, ...] = (
         "aligner; confirmed and edited beads stay as anchors.",
         "Edit",
     ),
+    Key(
+        "escape",
+        "cancel_work",
+        "Stop",
+        "Stop a running realign (or check, export) in the background.",
+        "Edit",
+    ),
     Key("ctrl+z", "undo", "Undo", "Undo the last edit.", "Edit", True),
     Key("ctrl+y", "redo", "Redo", "Redo what was undone.", "Edit"),
     # project

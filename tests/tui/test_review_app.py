@@ -493,3 +493,17 @@ async def test_realign_keeps_confirmed_beads_and_scores_edits(tmp_path: Path) ->
             assert bead in app.bitext.beads  # anchors never move
         await pilot.press("ctrl+z")
         app.editor.check()
+
+
+@pytest.mark.slow
+async def test_a_realign_can_be_stopped(tmp_path: Path) -> None:
+    path = tmp_path / "seed.dari.json"
+    shutil.copy(SEED, path)
+    app = make_app(path, scoring=False, checking=False)
+    async with app.run_test(size=SIZE) as pilot:
+        before = copy.deepcopy(app.bitext.beads)
+        await pilot.press("G", "R", "escape")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.bitext.beads == before
+        assert not app.editor.dirty
