@@ -835,7 +835,7 @@ class ReviewApp(App[None]):
             )
 
     def action_cancel_work(self) -> None:
-        running = [w for w in self.workers if w.group in ("realign", "checks", "export") and w.is_running]
+        running = [w for w in self.workers if w.group in ("realign", "checks", "export") and not w.is_finished]
         for worker in running:
             worker.cancel()
         if running:
