@@ -747,12 +747,24 @@ class ReviewApp(App[None]):
         snapshot = _snapshot(self.bitext)
         self.call_from_thread(self._progress, "checking…")
         try:
-            findings = run_checks(snapshot)
+            findings = run_checks(snapshot, self._check_context())
         except Exception as exc:
             self.call_from_thread(self._progress, f"checks failed: {type(exc).__name__}: {exc}")
             return
         if not worker.is_cancelled:
             self.call_from_thread(self._set_findings, findings, snapshot.beads)
+
+    def _check_context(self) -> Any:
+        """The settings ``dari check PROJECT`` run from here would use (dari.toml found upwards,
+        the encoder's similarity once it is loaded), so the UI and the CLI report the same."""
+        from align.checks.glossary_file import read_glossary
+        from align.checks.registry import CheckContext, available_checks, encoder_similarity
+        from align.config import load_config
+
+        config = load_config(None, known_checks=set(available_checks()))
+        glossary = read_glossary(config.glossary) if config.glossary else []
+        similarity = encoder_similarity(self.encoder) if self.encoder is not None else None
+        return CheckContext(config=config, glossary=glossary, similarity=similarity)
 
     def _set_findings(self, findings: list[Finding], beads: list[Bead]) -> None:
         self.findings = findings
@@ -835,7 +847,9 @@ class ReviewApp(App[None]):
             )
 
     def action_cancel_work(self) -> None:
-        running = [w for w in self.workers if w.group in ("realign", "checks", "export") and not w.is_finished]
+        running = [
+            w for w in self.workers if w.group in ("realign", "checks", "export") and not w.is_finished
+        ]
         for worker in running:
             worker.cancel()
         if running:

@@ -79,3 +79,24 @@ async def test_command_palette_offers_the_edits_and_dari_commands(tmp_path: Path
         await pilot.press("enter")
         await pilot.pause()
         assert app.bitext.beads[0].src == (0, 1)
+
+
+@pytest.mark.slow
+async def test_the_ui_and_dari_check_report_the_same_findings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    path = tmp_path / "seed.dari.json"
+    shutil.copy(SEED, path)
+    app = make_app(path, scoring=True, checking=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()  # the encoder (for the checks' similarity) is loaded
+        app.run_checks()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        ui = sorted((f.check, f.src, f.tgt, f.message) for f in app.findings)
+    main(["check", str(path), "--format", "json", "--fail-on", "never"])
+    report = json.loads(capsys.readouterr().out)
+    assert len(report["findings"]) == len(ui)
+    assert sorted(f["message"] for f in report["findings"]) == sorted(m for *_, m in ui)
