@@ -246,6 +246,8 @@ class Editor:
         self._redo: list[Change] = []
         self._since_save: list[Change] = []
         self.journal_error: str | None = None
+        self.unscored: list[Bead] = []
+        """Beads given a provisional score (their sentences had no vectors yet)."""
         self.on_change: Callable[[Change], None] | None = None
 
     @property
@@ -353,9 +355,10 @@ class Editor:
             raise UsageError(f"no bead {k + 1}")
         return self.beads[k]
 
-    def score(self, src: tuple[int, ...], tgt: tuple[int, ...], fallback: float) -> float:
+    def score(self, src: tuple[int, ...], tgt: tuple[int, ...], fallback: float) -> float | None:
         """A fresh score for an edited bead: nothing paired scores 0 (a missing translation
-        must look low); a pair is scored from its sentence vectors when a scorer is loaded."""
+        must look low); a pair is scored from its sentence vectors when a scorer has them,
+        else None (the caller keeps a provisional score)."""
         if not src or not tgt:
             return 0.0
         if self.scorer is not None:
@@ -363,10 +366,23 @@ class Editor:
                 return min(1.0, max(0.0, float(self.scorer(src, tgt))))
             except DariError:
                 pass
-        return min(1.0, max(0.0, fallback))
+        return None
 
     def _edited(self, src: tuple[int, ...], tgt: tuple[int, ...], fallback: float) -> Bead:
-        return Bead(src, tgt, self.score(src, tgt, fallback), BeadStatus.EDITED)
+        score = self.score(src, tgt, fallback)
+        bead = Bead(src, tgt, min(1.0, max(0.0, fallback)) if score is None else score, BeadStatus.EDITED)
+        if score is None:
+            self.unscored.append(bead)
+        return bead
+
+    def rescore(self, bead: Bead) -> bool:
+        """Give a provisionally scored bead its real score once its vectors exist. The bead is
+        updated in place, so the undo history (which holds this very object) stays exact."""
+        score = self.score(bead.src, bead.tgt, bead.score)
+        if score is None or score == bead.score:
+            return False
+        bead.score = score
+        return True
 
     def bead_of(self, side: str, i: int) -> int:
         """The bead holding sentence ``i`` of ``side`` (a scan: edits are rare, beads are many)."""

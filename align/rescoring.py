@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 import numpy as np
 
 from align.errors import DariError
-from align.model import Bitext
+from align.model import Bead, Bitext
 from align.progress import CancelCallback, check_cancel
 
 EncodeFunction = Callable[[Sequence[str]], np.ndarray]
@@ -84,6 +84,15 @@ class VectorScorer:
                 self._settle_typical(sampled)
         self._flush(todo, cancel)
         self._settle_typical(sampled, final=True)
+
+    def encode_for(self, beads: Sequence[Bead], cancel: CancelCallback | None = None) -> None:
+        """Encode whatever sentences of ``beads`` have no vector yet (edited texts, or beads
+        edited before the background pass reached them)."""
+        todo: dict[str, list[str]] = {"src": [], "tgt": []}
+        for bead in beads:
+            todo["src"].extend(self._texts("src", bead.src))
+            todo["tgt"].extend(self._texts("tgt", bead.tgt))
+        self._flush(todo, cancel)
 
     def _flush(self, todo: dict[str, list[str]], cancel: CancelCallback | None) -> None:
         for side in ("src", "tgt"):

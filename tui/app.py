@@ -316,15 +316,15 @@ class ReviewApp(App[None]):
     # --- edits ----------------------------------------------------------------------------------
     def _on_change(self, change: Change) -> None:
         """Called by the editor after each change is applied and journaled."""
-        s = change.splice
-        self.counts.add(s.removed, -1)
-        self.counts.add(s.added, 1)
-        for bead in s.removed:
+        self._on_change_counts(change.splice.removed, -1)
+        self._on_change_counts(change.splice.added, 1)
+
+    def _on_change_counts(self, beads: Iterable[Bead], sign: int) -> None:
+        beads = list(beads)
+        self.counts.add(beads, sign)
+        for bead in beads:
             if not bead.is_null and bead.score >= LOW_SCORE and self._has_finding(bead):
-                self._finding_beads -= 1
-        for bead in s.added:
-            if not bead.is_null and bead.score >= LOW_SCORE and self._has_finding(bead):
-                self._finding_beads += 1
+                self._finding_beads += sign
 
     def _writable(self) -> bool:
         if self.read_only_reason:
@@ -345,6 +345,7 @@ class ReviewApp(App[None]):
                 timeout=10,
             )
         self._update_status()
+        self._rescore_pending()
         if self.checking:
             self.schedule_checks()
 
@@ -726,12 +727,46 @@ class ReviewApp(App[None]):
             self.editor.scorer = scorer
             scorer.encode_beads(order, cancel=lambda: worker.is_cancelled)
             self.call_from_thread(self._progress, "")
+            self.call_from_thread(self._rescore_pending)
         except DariError as exc:
             if not worker.is_cancelled:
                 self.call_from_thread(self._progress, f"no rescoring: {exc}")
         except Exception as exc:  # a backend failure must not end the review
             if not worker.is_cancelled:
                 self.call_from_thread(self._progress, f"no rescoring: {type(exc).__name__}")
+
+    def _rescore_pending(self) -> None:
+        """Beads edited before their vectors existed get their real score in a worker."""
+        scorer = self.editor.scorer
+        if not self.editor.unscored or scorer is None or getattr(scorer, "typical", None) is None:
+            return
+        beads = list(self.editor.unscored)
+        self.editor.unscored.clear()
+        self.rescore(beads)
+
+    @work(thread=True, group="rescore", exit_on_error=False)
+    def rescore(self, beads: list[Bead]) -> None:
+        worker = get_current_worker()
+        scorer = self.editor.scorer
+        try:
+            scorer.encode_for(beads, cancel=lambda: worker.is_cancelled)  # type: ignore[union-attr]
+        except Exception:  # the bead keeps its provisional score; nothing is lost
+            return
+        if not worker.is_cancelled:
+            self.call_from_thread(self._apply_rescores, beads)
+
+    def _apply_rescores(self, beads: list[Bead]) -> None:
+        present = {id(b) for b in self.bitext.beads}
+        changed = False
+        for bead in beads:
+            if id(bead) not in present:
+                continue  # undone or edited again meanwhile: that bead has its own score
+            self._on_change_counts([bead], -1)
+            changed |= self.editor.rescore(bead)
+            self._on_change_counts([bead], 1)
+        if changed:
+            self.view.refresh_rows()
+            self._update_status()
 
     def schedule_checks(self) -> None:
         timer = getattr(self, "_check_timer", None)

@@ -514,3 +514,23 @@ async def test_a_realign_can_be_stopped(tmp_path: Path) -> None:
         await pilot.pause()
         assert app.bitext.beads == before
         assert not app.editor.dirty
+
+
+@pytest.mark.slow
+async def test_an_edited_text_is_encoded_and_its_bead_rescored(tmp_path: Path) -> None:
+    path = tmp_path / "seed.dari.json"
+    shutil.copy(SEED, path)
+    app = make_app(path, scoring=True, checking=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("j", "j", "E")
+        app.screen.query_one("#text").text = "오늘 날씨가 맑고 바람이 시원하다."  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        bead = app.bitext.beads[2]
+        assert bead.status is BeadStatus.EDITED
+        assert bead.score < 0.5, bead  # an unrelated "translation" reads low once encoded
+        assert app.counts.low >= 1
+        await pilot.press("ctrl+z")
+        assert app.bitext.beads[2].score > 0.8
