@@ -812,10 +812,10 @@ class ReviewApp(App[None]):
     def action_realign(self) -> None:
         if not self._writable() or not self.bitext.beads:
             return
+        from align.realign import unreviewed_stretch_start
+
         beads = self.bitext.beads
-        start = self.cursor
-        while start > 0 and beads[start - 1].status is BeadStatus.AUTO:
-            start -= 1
+        start = unreviewed_stretch_start(beads, self.cursor)
         if all(b.status is not BeadStatus.AUTO for b in beads[start:]):
             self.notify("nothing to realign: every bead from here on was confirmed or edited")
             return
@@ -825,45 +825,22 @@ class ReviewApp(App[None]):
     def realign(self, start: int) -> None:
         """Realign every stretch of unreviewed beads from ``start`` to the end; confirmed and
         edited beads are anchors the aligner works between, never moves."""
-        from align.aligner import align_segments
+        from align.realign import realign_from
 
         worker = get_current_worker()
         snapshot = _snapshot(self.bitext)
-        beads = snapshot.beads[start:]
         try:
             self.call_from_thread(self._progress, "realign: loading the encoder…")
             encoder = self._load_encoder()
-            out: list[Bead] = []
-            run: list[Bead] = []
-
-            def flush() -> None:
-                if not run:
-                    return
-                src = [i for b in run for i in b.src]
-                tgt = [j for b in run for j in b.tgt]
-                if len(run) == 1 or not src or not tgt:
-                    out.extend(run)
-                else:
-                    new = align_segments(
-                        snapshot.source.segments[src[0] : src[-1] + 1],
-                        snapshot.target.segments[tgt[0] : tgt[-1] + 1],
-                        encoder,
-                        cancel=lambda: worker.is_cancelled,
-                    )
-                    out.extend(
-                        Bead(tuple(i + src[0] for i in b.src), tuple(j + tgt[0] for j in b.tgt), b.score)
-                        for b in new
-                    )
-                run.clear()
-
-            for n, bead in enumerate(beads):
-                if bead.status is BeadStatus.AUTO:
-                    run.append(bead)
-                else:
-                    flush()
-                    out.append(bead)
-                    self.call_from_thread(self._progress, f"realign {n * 100 // max(1, len(beads))}%")
-            flush()
+            beads, out = realign_from(
+                snapshot,
+                start,
+                encoder,
+                progress=lambda _s, done, total: self.call_from_thread(
+                    self._progress, f"realign {done * 100 // max(1, total)}%"
+                ),
+                cancel=lambda: worker.is_cancelled,
+            )
         except DariError as exc:
             self.call_from_thread(self._progress, f"realign stopped: {exc}")
             return
