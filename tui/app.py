@@ -21,23 +21,23 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import work
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Static
-from textual.worker import get_current_worker
 
 from align.editing import Change, Editor, Journal, recover
 from align.errors import DariError, InputError
-from align.model import Bead, BeadStatus, Bitext, Document, Finding
+from align.model import Bead, BeadStatus, Bitext, Finding
 from align.project import load_project, save_project
 from align.session import ChangedOnDiskError, Fingerprint, LockedError, ProjectLock
+from tui.background import BackgroundWork
 from tui.bead_view import HEAD, LOW_SCORE, BeadView
 from tui.dialogs import Choice, Prompt, SentenceEditor, SplitChooser
 from tui.findings import FindingsScreen
 from tui.help import HelpScreen
 from tui.keys import KEYS, app_bindings
+from tui.navigation import Navigation
 
 
 @dataclass
@@ -60,21 +60,7 @@ class Counts:
                 self.confirmed += sign
 
 
-def _snapshot(bitext: Bitext) -> Bitext:
-    """A copy a worker can read while the user keeps editing (lists copied, items shared:
-    beads and segments are replaced, never changed in place, by every edit)."""
-    return Bitext(
-        Document(bitext.source.lang, bitext.source.text, list(bitext.source.segments), bitext.source.path),
-        Document(bitext.target.lang, bitext.target.text, list(bitext.target.segments), bitext.target.path),
-        list(bitext.beads),
-        dict(bitext.signature),
-        list(bitext.findings),
-        list(bitext.glossary),
-        dict(bitext.meta),
-    )
-
-
-class ReviewApp(App[None]):
+class ReviewApp(Navigation, BackgroundWork):
     """Bead table, status bar, footer; dialogs for everything that asks."""
 
     CSS_PATH = "review.tcss"
@@ -303,12 +289,6 @@ class ReviewApp(App[None]):
 
     def _has_finding(self, bead: Bead) -> bool:
         return any(i in self._flag_src for i in bead.src) or any(j in self._flag_tgt for j in bead.tgt)
-
-    def _bookmark_key(self, bead: Bead) -> tuple[str, int]:
-        return ("src", bead.src[0]) if bead.src else ("tgt", bead.tgt[0])
-
-    def _is_bookmarked(self, k: int) -> bool:
-        return bool(self.bookmarks) and self._bookmark_key(self.bitext.beads[k]) in self.bookmarks
 
     def on_bead_view_moved(self, _message: BeadView.Moved) -> None:
         self._update_status()
@@ -554,110 +534,6 @@ class ReviewApp(App[None]):
             answer,
         )
 
-    # --- moving ---------------------------------------------------------------------------------
-    def _find(self, start: int, step: int, test: Any) -> int | None:
-        beads = self.bitext.beads
-        n = len(beads)
-        for r in range(1, n + 1):
-            k = (start + step * r) % n
-            if test(beads[k]):
-                return k
-        return None
-
-    def _jump(self, found: int | None, what: str) -> None:
-        if found is None:
-            self.notify(f"no {what}")
-        else:
-            if (found - self.cursor) * self._last_step < 0:
-                self.notify("search wrapped around", timeout=2)
-            self.view.go(found)
-
-    _last_step = 1
-
-    def action_next_unconfirmed(self, step: int) -> None:
-        self._last_step = step
-        self._jump(
-            self._find(self.cursor, step, lambda b: b.status is not BeadStatus.CONFIRMED), "unconfirmed bead"
-        )
-
-    def action_next_flagged(self, step: int) -> None:
-        self._last_step = step
-        self._jump(self._find(self.cursor, step, self.is_flagged), "flagged bead")
-
-    def action_search(self, step: int) -> None:
-        def done(value: str | None) -> None:
-            if not value:
-                return
-            try:
-                if value.startswith("re:"):
-                    pattern = re.compile(value[3:])
-                else:
-                    pattern = re.compile(re.escape(value), re.IGNORECASE)
-            except re.error as exc:
-                self.notify(f"not a regular expression: {exc}", severity="warning")
-                return
-            self.search_re = pattern
-            self.search_dir = step
-            self.view.highlight = pattern
-            self.view.refresh_rows()
-            self.action_next_match(1)
-
-        self.push_screen(
-            Prompt("search forward (re: for a regex)" if step > 0 else "search backward (re: for a regex)"),
-            done,
-        )
-
-    def _matches(self, bead: Bead) -> bool:
-        assert self.search_re is not None
-        src, tgt = self.bitext.bead_texts(bead)
-        return any(self.search_re.search(t) for t in (*src, *tgt))
-
-    def action_next_match(self, step: int) -> None:
-        if self.search_re is None:
-            self.notify("no search yet: / searches")
-            return
-        self._last_step = step * self.search_dir
-        self._jump(
-            self._find(self.cursor, self._last_step, self._matches), f"match for {self.search_re.pattern!r}"
-        )
-
-    def action_goto(self) -> None:
-        def done(value: str | None) -> None:
-            if not value:
-                return
-            value = value.strip().lower()
-            try:
-                if value[0] in "st":
-                    side = "src" if value[0] == "s" else "tgt"
-                    self.view.go(self.editor.bead_of(side, int(value[1:]) - 1))
-                else:
-                    k = int(value) - 1
-                    if not 0 <= k < len(self.bitext.beads):
-                        raise DariError(f"no bead {value}")
-                    self.view.go(k)
-            except ValueError:
-                self.notify(f"{value!r}: give a bead number, sN or tN", severity="warning")
-            except DariError as exc:
-                self.notify(str(exc), severity="warning")
-
-        self.push_screen(Prompt("go to bead N, source sentence sN or target sentence tN"), done)
-
-    def action_bookmark(self) -> None:
-        if not self.bitext.beads:
-            return
-        key = self._bookmark_key(self.bitext.beads[self.cursor])
-        if key in self.bookmarks:
-            self.bookmarks.discard(key)
-            self.notify("bookmark cleared", timeout=2)
-        else:
-            self.bookmarks.add(key)
-            self.notify("bookmarked (saved with the project)", timeout=2)
-        self.view.refresh_rows()
-
-    def action_next_bookmark(self) -> None:
-        self._last_step = 1
-        self._jump(self._find(self.cursor, 1, lambda b: self._bookmark_key(b) in self.bookmarks), "bookmark")
-
     # --- panels ---------------------------------------------------------------------------------
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
@@ -699,189 +575,6 @@ class ReviewApp(App[None]):
         yield SystemCommand(
             "dari align (realign)", "Realign the unconfirmed rest with the aligner", self.action_realign
         )
-
-    # --- workers --------------------------------------------------------------------------------
-    def _progress(self, text: str) -> None:
-        self.activity = text
-        self._update_status()
-
-    def _load_encoder(self) -> Any:
-        if self.encoder is None:
-            from align.encoders import EncoderOptions
-
-            # one thread: the worker must not starve the keys
-            self.encoder = EncoderOptions(threads=1).load(self.encoder_name)
-        return self.encoder
-
-    @work(thread=True, exclusive=True, group="vectors", exit_on_error=False)
-    def load_vectors(self) -> None:
-        """Encode sentences (cursor's neighbourhood first) so edited beads get real scores."""
-        from align.rescoring import VectorScorer, around
-
-        worker = get_current_worker()
-        try:
-            self.call_from_thread(self._progress, "loading the encoder…")
-            encoder = self._load_encoder()
-            scorer = VectorScorer(self.bitext, lambda texts: encoder.encode(list(texts)))
-            order = around(self.cursor, len(self.bitext.beads))
-            self.editor.scorer = scorer
-            scorer.encode_beads(order, cancel=lambda: worker.is_cancelled)
-            self.call_from_thread(self._progress, "")
-            self.call_from_thread(self._rescore_pending)
-        except DariError as exc:
-            if not worker.is_cancelled:
-                self.call_from_thread(self._progress, f"no rescoring: {exc}")
-        except Exception as exc:  # a backend failure must not end the review
-            if not worker.is_cancelled:
-                self.call_from_thread(self._progress, f"no rescoring: {type(exc).__name__}")
-
-    def _rescore_pending(self) -> None:
-        """Beads edited before their vectors existed get their real score in a worker."""
-        scorer = self.editor.scorer
-        if not self.editor.unscored or scorer is None or getattr(scorer, "typical", None) is None:
-            return
-        beads = list(self.editor.unscored)
-        self.editor.unscored.clear()
-        self.rescore(beads)
-
-    @work(thread=True, group="rescore", exit_on_error=False)
-    def rescore(self, beads: list[Bead]) -> None:
-        worker = get_current_worker()
-        scorer = self.editor.scorer
-        try:
-            scorer.encode_for(beads, cancel=lambda: worker.is_cancelled)  # type: ignore[union-attr]
-        except Exception:  # the bead keeps its provisional score; nothing is lost
-            return
-        if not worker.is_cancelled:
-            self.call_from_thread(self._apply_rescores, beads)
-
-    def _apply_rescores(self, beads: list[Bead]) -> None:
-        present = {id(b) for b in self.bitext.beads}
-        changed = False
-        for bead in beads:
-            if id(bead) not in present:
-                continue  # undone or edited again meanwhile: that bead has its own score
-            self._on_change_counts([bead], -1)
-            changed |= self.editor.rescore(bead)
-            self._on_change_counts([bead], 1)
-        if changed:
-            self.view.refresh_rows()
-            self._update_status()
-
-    def schedule_checks(self) -> None:
-        timer = getattr(self, "_check_timer", None)
-        if timer is not None:
-            timer.stop()
-        self._check_timer = self.set_timer(0.6, self.run_checks)
-
-    @work(thread=True, exclusive=True, group="checks", exit_on_error=False)
-    def run_checks(self) -> None:
-        from align.checks.runner import run_checks
-
-        worker = get_current_worker()
-        snapshot = _snapshot(self.bitext)
-        self.call_from_thread(self._progress, "checking…")
-        try:
-            findings = run_checks(snapshot, self._check_context())
-        except Exception as exc:
-            self.call_from_thread(self._progress, f"checks failed: {type(exc).__name__}: {exc}")
-            return
-        if not worker.is_cancelled:
-            self.call_from_thread(self._set_findings, findings, snapshot.beads)
-
-    def _check_context(self) -> Any:
-        """The settings ``dari check PROJECT`` run from here would use (dari.toml found upwards,
-        the encoder's similarity once it is loaded), so the UI and the CLI report the same."""
-        from align.checks.glossary_file import read_glossary
-        from align.checks.registry import CheckContext, available_checks, encoder_similarity
-        from align.config import load_config
-
-        config = load_config(None, known_checks=set(available_checks()))
-        glossary = read_glossary(config.glossary) if config.glossary else []
-        similarity = encoder_similarity(self.encoder) if self.encoder is not None else None
-        return CheckContext(config=config, glossary=glossary, similarity=similarity)
-
-    def _set_findings(self, findings: list[Finding], beads: list[Bead]) -> None:
-        self.findings = findings
-        self.findings_state = "current" if beads == self.bitext.beads else "refreshing"
-        self._index_findings()
-        self.activity = ""
-        self.view.refresh_rows()
-        self._update_status()
-
-    def action_realign(self) -> None:
-        if not self._writable() or not self.bitext.beads:
-            return
-        from align.realign import unreviewed_stretch_start
-
-        beads = self.bitext.beads
-        start = unreviewed_stretch_start(beads, self.cursor)
-        if all(b.status is not BeadStatus.AUTO for b in beads[start:]):
-            self.notify("nothing to realign: every bead from here on was confirmed or edited")
-            return
-        self.realign(start)
-
-    @work(thread=True, exclusive=True, group="realign", exit_on_error=False)
-    def realign(self, start: int) -> None:
-        """Realign every stretch of unreviewed beads from ``start`` to the end; confirmed and
-        edited beads are anchors the aligner works between, never moves."""
-        from align.realign import realign_from
-
-        worker = get_current_worker()
-        snapshot = _snapshot(self.bitext)
-        try:
-            self.call_from_thread(self._progress, "realign: loading the encoder…")
-            encoder = self._load_encoder()
-            beads, out = realign_from(
-                snapshot,
-                start,
-                encoder,
-                progress=lambda _s, done, total: self.call_from_thread(
-                    self._progress, f"realign {done * 100 // max(1, total)}%"
-                ),
-                cancel=lambda: worker.is_cancelled,
-            )
-        except DariError as exc:
-            self.call_from_thread(self._progress, f"realign stopped: {exc}")
-            return
-        if not worker.is_cancelled:
-            self.call_from_thread(self._apply_realign, start, beads, out)
-
-    def _apply_realign(self, start: int, removed: list[Bead], added: list[Bead]) -> None:
-        self.activity = ""
-        if removed == added:
-            self.notify("realign: the aligner agrees with the current beads")
-            self._update_status()
-            return
-        if self._edit("replace", "realign", start, removed, added, cursor=start):
-            self.notify(
-                f"realigned from bead {start + 1} ({len(removed)} beads → {len(added)}; ctrl+z undoes)"
-            )
-
-    def action_cancel_work(self) -> None:
-        running = [
-            w for w in self.workers if w.group in ("realign", "checks", "export") and not w.is_finished
-        ]
-        for worker in running:
-            worker.cancel()
-        if running:
-            self._progress("stopped")
-
-    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
-    def export(self, target: Path) -> None:
-        from align.formats.registry import export_file, format_for_path
-        from align.formats.selection import ExportOptions
-
-        snapshot = _snapshot(self.bitext)
-        try:
-            fmt = format_for_path(str(target), None)
-            if target.resolve() == self.path.resolve():
-                raise DariError("refusing to export over the project file itself")
-            export_file(snapshot, target, fmt.name, ExportOptions())
-        except DariError as exc:
-            self.call_from_thread(self.notify, f"not exported: {exc}", severity="error", timeout=10)
-            return
-        self.call_from_thread(self.notify, f"exported {fmt.name} → {target}")
 
 
 def make_app(
