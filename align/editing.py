@@ -552,6 +552,16 @@ class Editor:
             segments[i] = old
         return self._do("edit text", Splice(k, (bead,), (new_bead,)), (seg,))
 
+    def text_history(self, side: str, i: int) -> list[str]:
+        """Earlier texts of sentence ``i`` in this session, oldest first (from the undo
+        history; the document keeps the original)."""
+        out: list[str] = []
+        for change in self._undo:
+            for seg in change.segments:
+                if seg.side == side and seg.index == i and len(seg.removed) == len(seg.added) == 1:
+                    out.append(seg.removed[0].text)
+        return out
+
     def _renumbered(self, k: int, side: str, at: int, delta: int, inside: tuple[int, ...]) -> list[Bead]:
         """Beads k.. with sentence ids of ``side`` above ``at`` moved by ``delta``; bead k gets ``inside``."""
         out: list[Bead] = []

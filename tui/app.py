@@ -417,7 +417,8 @@ class ReviewApp(Navigation, BackgroundWork):
                 self._edit("join_sentences", side, i, cursor=k, full=True)
 
         name = "source" if side == "src" else "target"
-        self.push_screen(SentenceEditor(f"Bead {k + 1}: {name} sentences", texts, originals), done)
+        history = [self.editor.text_history(side, i) for i in ids]
+        self.push_screen(SentenceEditor(f"Bead {k + 1}: {name} sentences", texts, originals, history), done)
 
     def action_undo(self) -> None:
         if not self._writable():

@@ -110,11 +110,14 @@ class SentenceEditor(ModalScreen[tuple[str, int, int, str] | None]):
     SentenceEditor #keys { height: 1; color: $text-muted; }
     """
 
-    def __init__(self, title: str, texts: list[str], originals: list[str]) -> None:
+    def __init__(
+        self, title: str, texts: list[str], originals: list[str], history: list[list[str]] | None = None
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.texts = texts
         self.originals = originals
+        self.history = history or [[] for _ in texts]
 
     def compose(self) -> ComposeResult:
         with Vertical():

@@ -261,3 +261,13 @@ def test_a_journal_that_cannot_be_written_keeps_the_edit_and_catches_up(tmp_path
     fresh = _bitext()
     recover(fresh, journal)
     assert fresh.beads == bitext.beads
+
+
+def test_text_history_lists_earlier_versions() -> None:
+    bitext = _bitext()
+    editor = Editor(bitext)
+    editor.edit_text("src", 1, "First fix.")
+    editor.edit_text("src", 1, "Second fix.")
+    assert editor.text_history("src", 1) == ["Sentence 1.", "First fix."]
+    editor.undo()
+    assert editor.text_history("src", 1) == ["Sentence 1."]
