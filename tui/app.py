@@ -34,7 +34,7 @@ from align.session import ChangedOnDiskError, Fingerprint, LockedError, ProjectL
 from tui.background import BackgroundWork
 from tui.bead_view import HEAD, LOW_SCORE, BeadView
 from tui.dialogs import Choice, Prompt, SentenceEditor, SplitChooser
-from tui.findings import FindingsScreen
+from tui.findings import FindingsPanel
 from tui.help import HelpScreen
 from tui.keys import KEYS, app_bindings
 from tui.navigation import Navigation
@@ -124,6 +124,7 @@ class ReviewApp(Navigation, BackgroundWork):
         view.flagged = self.is_flagged
         view.bookmarked = self._is_bookmarked
         yield view
+        yield FindingsPanel(id="findings")
         yield Static(id="status")
         yield Footer(compact=True)
 
@@ -539,19 +540,36 @@ class ReviewApp(Navigation, BackgroundWork):
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
 
-    def action_findings(self) -> None:
-        def done(n: int | None) -> None:
-            if n is None or n >= len(self.findings):
-                return
-            f = self.findings[n]
-            try:
-                k = self.editor.bead_of("src", f.src[0]) if f.src else self.editor.bead_of("tgt", f.tgt[0])
-            except (DariError, IndexError):
-                self.notify("that finding's sentences are gone (the checks will run again)")
-                return
-            self.view.go(k)
+    def _panel(self) -> FindingsPanel:
+        return self.query_one("#findings", FindingsPanel)
 
-        self.push_screen(FindingsScreen(self.findings, self.findings_state), done)
+    def action_findings(self) -> None:
+        """Show the findings panel and move there; from the panel, back to the text."""
+        panel = self._panel()
+        if panel.has_focus:
+            self.view.focus()
+            return
+        panel.show_findings(self.findings, self.findings_state)
+        panel.add_class("-shown")
+        panel.focus()
+        self.call_after_refresh(self.view.refresh_rows, False)
+
+    def on_findings_panel_leave(self, _message: FindingsPanel.Leave) -> None:
+        panel = self._panel()
+        panel.remove_class("-shown")
+        self.view.focus()
+        self.call_after_refresh(self.view.refresh_rows, False)
+
+    def on_findings_panel_chosen(self, message: FindingsPanel.Chosen) -> None:
+        if message.index >= len(self.findings):
+            return
+        f = self.findings[message.index]
+        try:
+            k = self.editor.bead_of("src", f.src[0]) if f.src else self.editor.bead_of("tgt", f.tgt[0])
+        except (DariError, IndexError):
+            self.notify("that finding's sentences are gone (the checks will run again)")
+            return
+        self.view.go(k)
 
     def action_export(self) -> None:
         stem = self.path.name.removesuffix(".dari.json")

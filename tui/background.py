@@ -168,6 +168,9 @@ class BackgroundWork(App[None]):
         self.findings_state = "current" if beads == self.bitext.beads else "refreshing"
         self._index_findings()
         self.activity = ""
+        panel = self.query_one("#findings")
+        if panel.has_class("-shown"):
+            panel.show_findings(findings, self.findings_state)  # type: ignore[attr-defined]
         self._view().refresh_rows()
         self._update_status()
 

@@ -71,7 +71,7 @@ class BeadView(ScrollView, can_focus=True):
     ]
 
     DEFAULT_CSS = """
-    BeadView { height: 1fr; }
+    BeadView { height: 1fr; overflow-y: scroll; scrollbar-size-vertical: 1; }
     """
 
     cursor: reactive[int] = reactive(0, always_update=True, repaint=False, init=False)

@@ -21,7 +21,7 @@ from align.project import load_project, save_project
 from align.session import lock_path
 from tui.app import ReviewApp, make_app
 from tui.dialogs import Choice, Prompt, SentenceEditor, SplitChooser
-from tui.findings import FindingsScreen
+from tui.findings import FindingsPanel
 from tui.help import HelpScreen
 
 EN = [
@@ -268,11 +268,15 @@ async def test_findings_list_jumps_to_the_row(project: Path) -> None:
         assert app.findings_state == "current"
         assert app.findings, "the seed text has a missing sentence at least"
         await pilot.press("l")
-        assert isinstance(app.screen, FindingsScreen)
+        panel = app.query_one(FindingsPanel)
+        assert panel.has_focus and panel.display
         target = next(n for n, f in enumerate(app.findings) if f.src == (2,))
         await pilot.press(*["down"] * target, "enter")
         await pilot.pause()
         assert app.cursor == 2
+        assert panel.display  # the list stays beside the text
+        await pilot.press("l")
+        assert app.view.has_focus and not panel.display
         await pilot.press("ctrl+s")
     assert load_project(project).findings  # stored, so dari check PROJECT and the UI agree
 

@@ -30,7 +30,7 @@ def test_main_view_160x48(seed_app: ReviewApp, snap_compare) -> None:  # type: i
 
 
 def test_findings_view(seed_app: ReviewApp, snap_compare) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(seed_app, terminal_size=(100, 24), press=["l"])
+    assert snap_compare(seed_app, terminal_size=(80, 24), press=["l", "down", "down", "enter"])
 
 
 def test_help_view(seed_app: ReviewApp, snap_compare) -> None:  # type: ignore[no-untyped-def]
