@@ -68,6 +68,8 @@ class BeadView(ScrollView, can_focus=True):
         Binding("pagedown", "page(1)", "Page down", show=False, id="page-down"),
         Binding("home,g", "first", "First bead", show=False, id="first"),
         Binding("end,G", "last", "Last bead", show=False, id="last"),
+        Binding("shift+down,ctrl+down", "scroll_lines(1)", "Scroll down", show=False, id="scroll-down"),
+        Binding("shift+up,ctrl+up", "scroll_lines(-1)", "Scroll up", show=False, id="scroll-up"),
     ]
 
     DEFAULT_CSS = """
@@ -251,6 +253,10 @@ class BeadView(ScrollView, can_focus=True):
 
     def action_page(self, direction: int) -> None:
         self.go(self.cursor + direction * max(1, self.scrollable_content_region.height - 2))
+
+    def action_scroll_lines(self, lines: int) -> None:
+        """Scroll without moving the cursor: read a bead taller than the screen to its end."""
+        self.scroll_to(y=self.scroll_offset.y + lines, animate=False, immediate=True)
 
     def action_first(self) -> None:
         self.go(0)

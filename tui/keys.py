@@ -29,6 +29,14 @@ KEYS: tuple[Key, ...] = (
     Key("PgUp PgDn", "", "Page", "A screen up / down.", "Move"),
     Key("g/Home G/End", "", "First/last", "First / last bead.", "Move"),
     Key(
+        "shift+↑ shift+↓",
+        "",
+        "Scroll",
+        "Scroll a line without moving (a bead taller than the screen "
+        "is read to its end this way); ctrl+↑/↓ too.",
+        "Move",
+    ),
+    Key(
         "/",
         "search(1)",
         "Search",

@@ -210,6 +210,7 @@ async def test_moving_keys(project: Path) -> None:
         assert app.cursor == 4
         await pilot.press("pageup")
         assert app.cursor == 0
+
         await pilot.press("f")  # next flagged: the unpaired bead 3
         assert app.cursor == 2
         await pilot.press("c")  # bead 3 confirmed, the cursor moves on
@@ -218,6 +219,17 @@ async def test_moving_keys(project: Path) -> None:
         assert app.cursor == 4
         await pilot.press("A", "A")  # back past the confirmed bead 3
         assert app.cursor == 1
+
+
+async def test_a_tall_bead_can_be_read_to_its_end(project: Path) -> None:
+    app = _app(project)
+    async with app.run_test(size=(50, 9)) as pilot:
+        view = app.view
+        assert view._expanded_height > view.scrollable_content_region.height  # bead 1 is taller
+        await pilot.press("shift+down", "shift+down")
+        assert app.cursor == 0 and view.scroll_offset.y == 2
+        await pilot.press("shift+up")
+        assert view.scroll_offset.y == 1
 
 
 async def test_search_substring_regex_and_next_previous(project: Path) -> None:
