@@ -24,7 +24,8 @@ from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widget import Widget
+from textual.widgets import Footer
 
 from align.editing import Change, Editor, Journal, recover
 from align.errors import DariError, InputError
@@ -38,6 +39,24 @@ from tui.findings import FindingsPanel
 from tui.help import HelpScreen
 from tui.keys import KEYS, app_bindings
 from tui.navigation import Navigation
+
+
+class Line(Widget):
+    """One line of text. ``Static.update`` asks for a new layout of the whole screen (it may
+    change size); a line that cannot only repaints itself, which keeps a key at a few ms."""
+
+    DEFAULT_CSS = "Line { height: 1; }"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._text = Text()
+
+    def show(self, text: Text) -> None:
+        self._text = text
+        self.refresh()
+
+    def render(self) -> Text:
+        return self._text
 
 
 @dataclass
@@ -119,13 +138,13 @@ class ReviewApp(Navigation, BackgroundWork):
 
     # --- layout ---------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        yield Static(id="columns")
+        yield Line(id="columns")
         view = BeadView(self.bitext, id="beads")
         view.flagged = self.is_flagged
         view.bookmarked = self._is_bookmarked
         yield view
         yield FindingsPanel(id="findings")
-        yield Static(id="status")
+        yield Line(id="status")
         yield Footer(compact=True)
 
     @property
@@ -239,7 +258,7 @@ class ReviewApp(Navigation, BackgroundWork):
         head.pad_right(max(0, num + HEAD + 3 + src_w - head.cell_len))
         head.append(" │ ", style="bold")
         head.append(Text(f"{tgt.lang} ({len(tgt.segments)} sentences)", style="bold magenta"))
-        self.query_one("#columns", Static).update(head)
+        self.query_one("#columns", Line).show(head)
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._show_columns)
@@ -263,7 +282,7 @@ class ReviewApp(Navigation, BackgroundWork):
             parts.append("  saved", style="dim")
         if self.activity:
             parts.append(f"  {self.activity}", style="italic dim")
-        self.query_one("#status", Static).update(parts)
+        self.query_one("#status", Line).show(parts)
 
     def _flagged_count(self) -> int:
         # findings may touch beads already counted as unpaired or low: count findings' beads apart
