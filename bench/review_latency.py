@@ -11,6 +11,8 @@ down, G, g), edits (merge, split at the first boundary via the editor, confirm, 
 shift), undo and redo. Targets (issue 11): open < 2 s and every key < 50 ms at 5,000 beads.
 
     python3 bench/review_latency.py [--sizes 5000 50000] [--repeat 20]
+
+It also times ``dari review`` in a real terminal (tmux) from launch to the first screen.
 """
 
 from __future__ import annotations
@@ -117,6 +119,33 @@ async def measure(path: Path, repeat: int) -> dict[str, float | list[float]]:
     }
 
 
+def terminal_open(path: Path) -> float | None:
+    """Seconds from starting ``dari review`` in a real terminal (tmux, 120x40) to its first
+    full screen: interpreter start, imports, loading, first frame."""
+    import shutil
+    import subprocess
+
+    if shutil.which("tmux") is None:
+        return None
+    name = f"bench-{path.stem.replace('.', '-')}"
+    command = f"cd {ROOT} && PYTHONPATH={ROOT} exec {sys.executable} -m align review {path}"
+    start = time.perf_counter()
+    subprocess.run(["tmux", "new-session", "-d", "-x", "120", "-y", "40", "-s", name, command], check=True)
+    try:
+        while time.perf_counter() - start < 60:
+            screen = subprocess.run(
+                ["tmux", "capture-pane", "-p", "-t", name], capture_output=True, text=True
+            ).stdout
+            if "confirmed" in screen:
+                return time.perf_counter() - start
+            time.sleep(0.02)
+        return None
+    finally:
+        subprocess.run(["tmux", "send-keys", "-t", name, "q"], capture_output=True)
+        time.sleep(0.5)
+        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[5000, 50000])
@@ -129,6 +158,9 @@ def main() -> None:
         for n in args.sizes:
             path = Path(tmp) / f"bench{n}.dari.json"
             build_project(n, path)
+            in_terminal = terminal_open(path)
+            if in_terminal is not None:
+                print(f"{n:>6} beads: dari review in tmux, first screen after {in_terminal:.2f} s")
             result = asyncio.run(measure(path, args.repeat))
             print(
                 f"{n:>6} beads: open {result['open']:.2f} s; per key median "
