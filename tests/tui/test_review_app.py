@@ -221,6 +221,14 @@ async def test_moving_keys(project: Path) -> None:
         assert app.cursor == 1
 
 
+async def test_a_click_selects_the_row(project: Path) -> None:
+    app = _app(project)
+    async with app.run_test(size=SIZE) as pilot:
+        h = app.view._expanded_height  # bead 1 is expanded: rows below start after it
+        await pilot.click("#beads", offset=(5, h + 2))
+        assert app.cursor == 3
+
+
 async def test_a_tall_bead_can_be_read_to_its_end(project: Path) -> None:
     app = _app(project)
     async with app.run_test(size=(50, 9)) as pilot:
