@@ -43,7 +43,14 @@ def _doc_to_json(doc: Document) -> dict[str, Any]:
         "encoding": doc.encoding,
         "text": doc.text,
         "segments": [[s.start, s.end, s.para] for s in doc.segments],
+        # sentences edited in review: their new text (the offsets keep pointing at the original)
+        **({"edited": edited} if (edited := _edited_texts(doc)) else {}),
     }
+
+
+def _edited_texts(doc: Document) -> dict[str, str]:
+    text = doc.text
+    return {str(k): s.text for k, s in enumerate(doc.segments) if s.text != text[s.start : s.end]}
 
 
 def _finding_to_json(f: Finding) -> dict[str, Any]:
@@ -174,6 +181,16 @@ class _Reader:
             if not 0 <= start <= end <= n:
                 raise self.fail(f"{side}.segments[{k}] offsets {start}..{end} lie outside the text")
             segments.append(Segment(text[start:end], start, end, para))
+        edited = obj.get("edited", {})
+        if not isinstance(edited, dict):
+            raise self.fail(f"{side}.edited is not an object")
+        for key, value in edited.items():
+            if not (isinstance(key, str) and key.isdigit() and int(key) < len(segments)) or not isinstance(
+                value, str
+            ):
+                raise self.fail(f"{side}.edited[{key!r}] does not name a sentence and its text")
+            old = segments[int(key)]
+            segments[int(key)] = Segment(value, old.start, old.end, old.para)
         path = obj.get("path")
         encoding = obj.get("encoding")
         return Document(

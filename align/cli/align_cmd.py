@@ -11,6 +11,7 @@ from align.cli.encoder_args import add_encoder_arguments, encoder_options
 from align.errors import UsageError
 from align.model import Bitext
 from align.pipeline import InputOptions, bitext_summary, load_bitext
+from align.session import refuse_overwriting_review
 
 FORMATS = ("text", "beads", "tsv", "json")
 
@@ -27,6 +28,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--presplit", action="store_true", help="inputs are one sentence per line; do not split")
     add_encoder_arguments(p)
     p.add_argument("-o", "--output", help="write the project file (*.dari.json)")
+    p.add_argument(
+        "--force", action="store_true", help="replace an -o project even if it holds reviewed beads"
+    )
     p.add_argument("--format", choices=FORMATS, help="print the alignment to stdout in this format")
     p.add_argument("--scores", action="store_true", help="with --format beads: append :score to each bead")
     p.add_argument("--gold", help="score the alignment against a gold bead file and print P/R/F1")
@@ -113,6 +117,7 @@ def run(args: argparse.Namespace) -> int:
     if output is not None:
         check_output_path(output, [*args.inputs, args.gold])
         refuse_exchange_suffix(output)
+        refuse_overwriting_review(output, args.force)
     encoder = args.encoder
     if args.plot:  # checked before the (slow) alignment; the encoder is kept for the band
         from align.plotting.figure import plot_format

@@ -91,11 +91,11 @@ def _context(args: argparse.Namespace) -> tuple[CheckContext, set[str] | None]:
     only = (selected - disabled) if selected else None
     ctx = CheckContext(config=config)
     if glossary_path:
-        ctx.glossary_reader = _glossary_reader(str(glossary_path), args.src_lang, args.tgt_lang)
+        ctx.glossary_reader = glossary_reader(str(glossary_path), args.src_lang, args.tgt_lang)
     return ctx, only
 
 
-def _glossary_reader(
+def glossary_reader(
     path: str, src_lang: str | None, tgt_lang: str | None
 ) -> Callable[[str, str], list[TermEntry]]:
     """Read the glossary once now (a bad file fails before any slow work), then once per

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from align.atomic import check_output_path
 from align.cli.align_cmd import refuse_exchange_suffix
 from align.errors import UsageError
+from align.session import refuse_overwriting_review
 
 if TYPE_CHECKING:
     from align.model import Bitext
@@ -29,6 +30,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("input", metavar="FILE", help="file to import (.tmx .xlf/.xliff .csv .tsv .xlsx .beads)")
     p.add_argument("-o", "--output", required=True, metavar="PROJECT", help="project file to write")
+    p.add_argument(
+        "--force", action="store_true", help="replace an -o project even if it holds reviewed beads"
+    )
     p.add_argument(
         "--from",
         dest="from_format",
@@ -78,6 +82,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("dari import writes a project file; give its path with -o")
     check_output_path(output, (args.input, args.src, args.tgt))
     refuse_exchange_suffix(output)
+    refuse_overwriting_review(output, args.force)
     options = ImportOptions(
         src_lang=args.src_lang,
         tgt_lang=args.tgt_lang,

@@ -24,7 +24,25 @@ def _bitext(n: int = 6, m: int = 5) -> Bitext:
 
 OPS = st.lists(
     st.tuples(
-        st.sampled_from(["merge", "split", "unpair", "shift", "confirm", "undo", "redo"]),
+        st.sampled_from(
+            [
+                "merge",
+                "merge_prev",
+                "pair",
+                "split",
+                "unpair",
+                "shift",
+                "rest",
+                "confirm",
+                "confirm_to",
+                "unconfirm",
+                "edit",
+                "split_sentence",
+                "join",
+                "undo",
+                "redo",
+            ]
+        ),
         st.integers(0, 12),
         st.integers(0, 3),
         st.integers(0, 3),
@@ -48,6 +66,22 @@ def _apply(editor: Editor, op: tuple[str, int, int, int, str, str]) -> None:
             editor.shift(k, side, direction)
         elif name == "confirm":
             editor.set_status([k], BeadStatus.CONFIRMED)
+        elif name == "merge_prev":
+            editor.merge_prev(k)
+        elif name == "pair":
+            editor.pair(k)
+        elif name == "rest":
+            editor.shift_rest(k, side, direction)
+        elif name == "confirm_to":
+            editor.confirm_up_to(k)
+        elif name == "unconfirm":
+            editor.unconfirm(k)
+        elif name == "edit":
+            editor.edit_text(side, k, f"new text {a}")
+        elif name == "split_sentence":
+            editor.split_sentence(side, k, a + 1)
+        elif name == "join":
+            editor.join_sentences(side, k)
         elif name == "undo":
             editor.undo()
         else:
@@ -63,25 +97,50 @@ def test_any_edit_sequence_keeps_invariants_and_undoes_exactly(
 ) -> None:
     bitext = _bitext()
     original = copy.deepcopy(bitext.beads)
+    sentences = (list(bitext.source.segments), list(bitext.target.segments))
     editor = Editor(bitext)
     for op in ops:
         _apply(editor, op)
         editor.check()
+    after = copy.deepcopy((bitext.beads, bitext.source.segments, bitext.target.segments))
+    undone = 0
     while editor.undo():
-        pass
+        undone += 1
     assert bitext.beads == original
+    assert (bitext.source.segments, bitext.target.segments) == sentences
+    for _ in range(undone):
+        editor.redo()
+        editor.check()
+    assert (bitext.beads, bitext.source.segments, bitext.target.segments) == after
+
+
+@settings(max_examples=60, deadline=None)
+@given(OPS)
+def test_the_journal_replays_any_sequence_exactly(
+    tmp_path_factory: pytest.TempPathFactory, ops: list[tuple[str, int, int, int, str, str]]
+) -> None:
+    journal = Journal(tmp_path_factory.mktemp("j") / "p.journal")
+    bitext = _bitext()
+    editor = Editor(bitext, journal)
+    for op in ops:
+        _apply(editor, op)
+    fresh = _bitext()
+    recover(fresh, journal)
+    assert fresh.beads == bitext.beads
+    assert fresh.source.segments == bitext.source.segments
+    assert fresh.target.segments == bitext.target.segments
 
 
 def test_journal_replays_unsaved_edits(tmp_path: Path) -> None:
     journal = Journal(tmp_path / "p.dari.json.journal")
     edited = _bitext()
     editor = Editor(edited, journal)
-    editor.unpair(5)
+    editor.unpair(4)
     editor.merge_next(0)
     editor.set_status([0], BeadStatus.CONFIRMED)
     editor.undo()
     fresh = _bitext()
-    assert recover(fresh, journal) == 4
+    assert len(recover(fresh, journal)) == 4
     assert fresh.beads == edited.beads
 
 
@@ -92,7 +151,7 @@ def test_torn_last_journal_line_is_ignored(tmp_path: Path) -> None:
     with journal.path.open("a") as handle:
         handle.write('{"op": "merge", "ind')
     fresh = _bitext()
-    assert recover(fresh, journal) == 1
+    assert len(recover(fresh, journal)) == 1
     assert fresh.beads[0].src == (0, 1)
 
 
@@ -122,3 +181,93 @@ def test_a_journal_from_another_project_is_refused_and_changes_nothing(tmp_path:
     with pytest.raises(InputError, match="does not fit"):
         recover(other, journal)
     assert other.beads == before
+
+
+def test_move_rest_down_inserts_an_empty_position_and_up_takes_it_back() -> None:
+    bitext = _bitext(5, 5)
+    editor = Editor(bitext)
+    editor.shift_rest(1, "tgt", "down")
+    assert [(b.src, b.tgt) for b in bitext.beads] == [
+        ((0,), (0,)),
+        ((1,), ()),
+        ((2,), (1,)),
+        ((3,), (2,)),
+        ((4,), (3,)),
+        ((), (4,)),
+    ]
+    editor.shift_rest(2, "tgt", "up")
+    assert [(b.src, b.tgt) for b in bitext.beads][:3] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
+    editor.check()
+
+
+def test_move_rest_down_stops_at_the_first_gap() -> None:
+    bitext = _bitext(6, 5)  # bead 5 is 1-0: the gap that absorbs the shift
+    editor = Editor(bitext)
+    splice = editor.shift_rest(3, "tgt", "down")
+    assert splice.index == 3 and len(splice.removed) == 3
+    assert [(b.src, b.tgt) for b in bitext.beads][3:] == [((3,), ()), ((4,), (3,)), ((5,), (4,))]
+
+
+def test_edited_beads_are_rescored_and_unpaired_beads_score_zero() -> None:
+    bitext = _bitext()
+    editor = Editor(bitext, scorer=lambda src, tgt: 0.42)
+    editor.unpair(0)
+    assert bitext.beads[0].score == 0.0 and bitext.beads[1].score == 0.0
+    editor.pair(0)
+    assert bitext.beads[0].score == 0.42
+    editor.set_status([0], BeadStatus.CONFIRMED)
+    assert bitext.beads[0].score == 0.42
+
+
+def test_confirm_up_to_here_is_one_undoable_step() -> None:
+    bitext = _bitext()
+    editor = Editor(bitext)
+    editor.confirm_up_to(3)
+    assert all(b.status is BeadStatus.CONFIRMED for b in bitext.beads[:4])
+    assert bitext.beads[4].status is BeadStatus.AUTO
+    editor.undo()
+    assert all(b.status is BeadStatus.AUTO for b in bitext.beads)
+
+
+def test_text_edits_keep_the_original_and_survive_a_save(tmp_path: Path) -> None:
+    from align.project import load_project, save_project
+
+    bitext = _bitext()
+    editor = Editor(bitext)
+    editor.edit_text("tgt", 2, "고친 문장.")
+    editor.split_sentence("src", 0, 9)
+    assert bitext.source.segments[0].text == "Sentence" and bitext.source.segments[1].text == "0."
+    assert bitext.beads[0].src == (0, 1) and bitext.beads[1].src == (2,)
+    path = tmp_path / "p.dari.json"
+    save_project(bitext, path)
+    back = load_project(path)
+    assert back.target.segments[2].text == "고친 문장."
+    assert back.target.text[back.target.segments[2].start : back.target.segments[2].end] == "문장 2."
+    assert back.beads == bitext.beads
+    editor.join_sentences("src", 0)
+    assert bitext.source.segments[0].text == "Sentence 0."
+
+
+def test_a_journal_that_cannot_be_written_keeps_the_edit_and_catches_up(tmp_path: Path) -> None:
+    journal = Journal(tmp_path / "ro" / "p.journal")  # its directory does not exist: writes fail
+    bitext = _bitext()
+    editor = Editor(bitext, journal)
+    editor.merge_next(0)
+    assert bitext.beads[0].src == (0, 1)
+    assert editor.journal_error and "cannot write" in editor.journal_error
+    (tmp_path / "ro").mkdir()
+    editor.unpair(3)
+    assert editor.journal_error is None
+    fresh = _bitext()
+    recover(fresh, journal)
+    assert fresh.beads == bitext.beads
+
+
+def test_text_history_lists_earlier_versions() -> None:
+    bitext = _bitext()
+    editor = Editor(bitext)
+    editor.edit_text("src", 1, "First fix.")
+    editor.edit_text("src", 1, "Second fix.")
+    assert editor.text_history("src", 1) == ["Sentence 1.", "First fix."]
+    editor.undo()
+    assert editor.text_history("src", 1) == ["Sentence 1."]
