@@ -22,7 +22,7 @@ from typing import Any
 
 from align.atomic import write_text_atomic
 from align.errors import DariError, InputError, OutputError, UsageError
-from align.model import Bead, BeadError, BeadStatus, Bitext, Document, Segment, validate_beads
+from align.model import Bead, BeadError, BeadStatus, Bitext, Document, Segment, TermEntry, validate_beads
 
 SIDES = ("src", "tgt")
 
@@ -54,16 +54,37 @@ class SegmentSplice:
 
 
 @dataclass(frozen=True, slots=True)
+class GlossarySplice:
+    """Glossary entries ``[index, index + len(removed))`` replaced by ``added``: approving,
+    rejecting, editing or adding a term is journaled and undone like any bead edit."""
+
+    index: int
+    removed: tuple[TermEntry, ...]
+    added: tuple[TermEntry, ...]
+
+    def inverse(self) -> GlossarySplice:
+        return GlossarySplice(self.index, self.added, self.removed)
+
+
+NO_BEADS = Splice(0, (), ())
+"""The bead splice of a change that touches the glossary only."""
+
+
+@dataclass(frozen=True, slots=True)
 class Change:
     """One undoable step: what the user did (``op``) and what it replaced."""
 
     op: str
     splice: Splice
     segments: tuple[SegmentSplice, ...] = ()
+    glossary: GlossarySplice | None = None
 
     def inverse(self, op: str | None = None) -> Change:
         return Change(
-            op or self.op, self.splice.inverse(), tuple(s.inverse() for s in reversed(self.segments))
+            op or self.op,
+            self.splice.inverse(),
+            tuple(s.inverse() for s in reversed(self.segments)),
+            self.glossary.inverse() if self.glossary is not None else None,
         )
 
 
@@ -102,6 +123,14 @@ def change_to_json(change: Change) -> dict[str, Any]:
             }
             for s in change.segments
         ]
+    if change.glossary is not None:
+        from align.project import term_to_json
+
+        record["glossary"] = {
+            "index": change.glossary.index,
+            "removed": [term_to_json(t) for t in change.glossary.removed],
+            "added": [term_to_json(t) for t in change.glossary.added],
+        }
     return record
 
 
@@ -122,7 +151,17 @@ def change_from_json(rec: dict[str, Any]) -> Change:
     )
     if any(s.side not in SIDES for s in segments):
         raise ValueError("unknown side")
-    return Change(str(rec.get("op", "edit")), splice, segments)
+    glossary = None
+    if "glossary" in rec:
+        from align.project import term_from_json
+
+        g = rec["glossary"]
+        glossary = GlossarySplice(
+            int(g["index"]),
+            tuple(term_from_json(t) for t in g["removed"]),
+            tuple(term_from_json(t) for t in g["added"]),
+        )
+    return Change(str(rec.get("op", "edit")), splice, segments, glossary)
 
 
 class Journal:
@@ -297,9 +336,14 @@ class Editor:
             segments = self._doc(seg.side).segments
             if tuple(segments[seg.index : seg.index + len(seg.removed)]) != seg.removed:
                 raise UsageError("the sentences changed underneath this edit")
+        g = change.glossary
+        if g is not None and tuple(self.bitext.glossary[g.index : g.index + len(g.removed)]) != g.removed:
+            raise UsageError("the glossary changed underneath this edit")
         for seg in change.segments:
             self._doc(seg.side).segments[seg.index : seg.index + len(seg.removed)] = list(seg.added)
         beads[s.index : s.index + len(s.removed)] = list(s.added)
+        if g is not None:
+            self.bitext.glossary[g.index : g.index + len(g.removed)] = list(g.added)
 
     def _record(self, change: Change) -> None:
         """Journal a change already applied in memory. A failed write keeps the edit (memory
@@ -344,6 +388,29 @@ class Editor:
         self._undo.append(change)
         self._record(change)
         return change
+
+    # --- glossary ------------------------------------------------------------------------------
+    def _glossary(self, op: str, splice: GlossarySplice) -> None:
+        change = Change(op, NO_BEADS, (), splice)
+        self._apply(change)
+        self._undo.append(change)
+        self._redo.clear()
+        self._record(change)
+
+    def set_term(self, i: int, entry: TermEntry) -> None:
+        """Replace glossary entry ``i`` (its status, its target, its kind)."""
+        if not 0 <= i < len(self.bitext.glossary):
+            raise UsageError(f"no glossary entry {i + 1}")
+        self._glossary("edit term", GlossarySplice(i, (self.bitext.glossary[i],), (entry,)))
+
+    def add_term(self, entry: TermEntry, at: int = 0) -> None:
+        """Insert an entry (a reviewer's own, or one taken from the current pair)."""
+        at = max(0, min(at, len(self.bitext.glossary)))
+        self._glossary("add term", GlossarySplice(at, (), (entry,)))
+
+    def replace_glossary(self, entries: Sequence[TermEntry], op: str = "extract glossary") -> None:
+        """The whole glossary at once (a fresh extraction merged with the reviewed entries)."""
+        self._glossary(op, GlossarySplice(0, tuple(self.bitext.glossary), tuple(entries)))
 
     def replace(self, op: str, index: int, removed: Sequence[Bead], added: Sequence[Bead]) -> Splice:
         """A ready-made splice (realign): refused if the beads changed since it was computed."""

@@ -36,6 +36,7 @@ from tui.background import BackgroundWork
 from tui.bead_view import HEAD, LOW_SCORE, BeadView
 from tui.dialogs import Choice, Prompt, SentenceEditor, SplitChooser
 from tui.findings import FindingsPanel
+from tui.glossary_panel import GlossaryPanel
 from tui.help import HelpScreen
 from tui.keys import KEYS, app_bindings
 from tui.navigation import Navigation
@@ -144,6 +145,7 @@ class ReviewApp(Navigation, BackgroundWork):
         view.bookmarked = self._is_bookmarked
         yield view
         yield FindingsPanel(id="findings")
+        yield GlossaryPanel(id="glossary")
         yield Line(id="status")
         yield Footer(compact=True)
 
@@ -447,7 +449,7 @@ class ReviewApp(Navigation, BackgroundWork):
         if change is None:
             self.notify("nothing to undo")
             return
-        self._after_edit(change.splice.index, full=bool(change.segments))
+        self._after_change(change)
 
     def action_redo(self) -> None:
         if not self._writable():
@@ -455,6 +457,14 @@ class ReviewApp(Navigation, BackgroundWork):
         change = self.editor.redo()
         if change is None:
             self.notify("nothing to redo")
+            return
+        self._after_change(change)
+
+    def _after_change(self, change: Change) -> None:
+        """Redraw after an undo or redo; a glossary change leaves the cursor where it is."""
+        if change.glossary is not None and not change.splice.removed and not change.splice.added:
+            self._after_edit(None)
+            self._show_glossary()
             return
         self._after_edit(change.splice.index, full=bool(change.segments))
 
@@ -590,6 +600,112 @@ class ReviewApp(Navigation, BackgroundWork):
             return
         self.view.go(k)
 
+    # --- glossary -------------------------------------------------------------------------------
+    def _glossary_panel(self) -> GlossaryPanel:
+        return self.query_one("#glossary", GlossaryPanel)
+
+    def _show_glossary(self, note: str = "") -> None:
+        panel = self._glossary_panel()
+        if panel.has_class("-shown"):
+            panel.show_entries(self.bitext.glossary, note)
+
+    def action_glossary(self) -> None:
+        """Show the glossary panel and move there (from the panel, back to the text); an
+        empty glossary is extracted from the beads first, in a worker."""
+        panel = self._glossary_panel()
+        if panel.has_focus:
+            self.view.focus()
+            return
+        panel.add_class("-shown")
+        panel.show_entries(self.bitext.glossary, "extracting…" if not self.bitext.glossary else "")
+        panel.focus()
+        self.call_after_refresh(self.view.refresh_rows, False)
+        if not self.bitext.glossary and self._writable():
+            self.extract_glossary()
+
+    def action_extract_glossary(self) -> None:
+        if self._writable():
+            self.extract_glossary()
+
+    def on_glossary_panel_leave(self, _message: GlossaryPanel.Leave) -> None:
+        self._glossary_panel().remove_class("-shown")
+        self.view.focus()
+        self.call_after_refresh(self.view.refresh_rows, False)
+
+    def on_glossary_panel_chosen(self, message: GlossaryPanel.Chosen) -> None:
+        entries = self.bitext.glossary
+        if message.index >= len(entries) or not entries[message.index].examples:
+            self.notify("this entry has no example pair")
+            return
+        example = entries[message.index].examples[0]
+        if 0 <= example.bead < len(self.bitext.beads):
+            self.view.go(example.bead)
+
+    def on_glossary_panel_status(self, message: GlossaryPanel.Status) -> None:
+        from dataclasses import replace
+
+        if not self._writable() or message.index >= len(self.bitext.glossary):
+            return
+        entry = self.bitext.glossary[message.index]
+        if entry.status is message.status:
+            return
+        self.editor.set_term(message.index, replace(entry, status=message.status))
+        self._after_edit(None)
+        self._show_glossary()
+
+    def on_glossary_panel_edit(self, message: GlossaryPanel.Edit) -> None:
+        from dataclasses import replace
+
+        if not self._writable() or message.index >= len(self.bitext.glossary):
+            return
+        entry = self.bitext.glossary[message.index]
+
+        def done(value: str | None) -> None:
+            target = (value or "").strip()
+            if not target or target == entry.target:
+                return
+            from align.model import TermStatus
+
+            self.editor.set_term(message.index, replace(entry, target=target, status=TermStatus.APPROVED))
+            self._after_edit(None)
+            self._show_glossary()
+
+        self.push_screen(Prompt(f"target for {entry.source!r} (alternatives: a|b)", entry.target), done)
+
+    def action_add_term(self) -> None:
+        """A reviewer's own entry, with the current pair as its evidence."""
+        if not self._writable():
+            return
+        k = self.cursor
+
+        def done(value: str | None) -> None:
+            from align.model import TermEntry, TermExample, TermKind, TermStatus
+
+            if not value or "=" not in value:
+                if value:
+                    self.notify("type the entry as: source term = target term", severity="warning")
+                return
+            source, target = (part.strip() for part in value.split("=", 1))
+            if not source or not target:
+                self.notify("both terms are needed: source term = target term", severity="warning")
+                return
+            src, tgt = self.bitext.bead_texts(self.bitext.beads[k])
+            entry = TermEntry(
+                source,
+                target,
+                count=1,
+                status=TermStatus.APPROVED,
+                kind=TermKind.NAME if source[:1].isupper() else TermKind.TERM,
+                score=1.0,
+                examples=[TermExample(k, " ".join(src), " ".join(tgt))],
+            )
+            self.editor.add_term(entry)
+            self._after_edit(None)
+            self._show_glossary()
+            self.notify(f"added {source} ↔ {target} (approved)")
+
+        self.push_screen(Prompt("new glossary entry from this pair: source term = target term"), done)
+
     def action_export(self) -> None:
         stem = self.path.name.removesuffix(".dari.json")
 
@@ -610,6 +726,11 @@ class ReviewApp(Navigation, BackgroundWork):
             "dari check", "Run dari check on the project now (findings list)", self.run_checks
         )
         yield SystemCommand("dari export", "Export like dari export (TMX/CSV/TSV/XLIFF)", self.action_export)
+        yield SystemCommand(
+            "dari glossary",
+            "Extract the glossary from the beads again (approved and rejected entries are kept)",
+            self.action_extract_glossary,
+        )
         yield SystemCommand(
             "dari align (realign)", "Realign the unconfirmed rest with the aligner", self.action_realign
         )

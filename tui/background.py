@@ -136,6 +136,35 @@ class BackgroundWork(App[None]):
             timer.stop()
         self._check_timer = self.set_timer(0.6, self.run_checks)
 
+    @work(thread=True, exclusive=True, group="glossary", exit_on_error=False)
+    def extract_glossary(self) -> None:
+        """``dari glossary`` on the current beads; reviewed entries win over fresh ones."""
+        from glossary.corpus import pairs_of_bitext
+        from glossary.extraction import extract_glossary
+        from glossary.merge import merge_glossaries
+
+        copy = snapshot(self.bitext)
+        self.call_from_thread(self._progress, "extracting the glossary…")
+        try:
+            pairs = pairs_of_bitext(copy, self.path.name)
+            entries = extract_glossary(pairs, copy.source.lang, copy.target.lang, encoder=self.encoder)
+            reviewed = [t for t in copy.glossary if t.status.value != "candidate"]
+            merged = merge_glossaries(reviewed, entries).entries
+        except Exception as exc:
+            self.call_from_thread(self._progress, f"glossary failed: {type(exc).__name__}: {exc}")
+            return
+        if not get_current_worker().is_cancelled:
+            self.call_from_thread(self._set_glossary, merged)
+
+    def _set_glossary(self, entries: list[Any]) -> None:
+        self.activity = ""
+        if entries == self.bitext.glossary:
+            self._show_glossary()  # type: ignore[attr-defined]
+            return
+        self.editor.replace_glossary(entries)
+        self._after_edit(None)  # type: ignore[attr-defined]
+        self._show_glossary()  # type: ignore[attr-defined]
+
     @work(thread=True, exclusive=True, group="checks", exit_on_error=False)
     def run_checks(self) -> None:
         from align.checks.runner import run_checks

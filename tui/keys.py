@@ -167,6 +167,17 @@ KEYS: tuple[Key, ...] = (
     ),
     Key("l", "findings", "Findings", "The dari check findings; enter jumps to the row.", "Project"),
     Key(
+        "v",
+        "glossary",
+        "Glossary",
+        "The project's glossary (extracted from the beads when empty): a approve, r reject, "
+        "x undecided, e edit the target, enter shows the pair.",
+        "Project",
+    ),
+    Key(
+        "T", "add_term", "Add term", "Add a glossary entry from this pair: type 'source = target'.", "Project"
+    ),
+    Key(
         "x",
         "export",
         "Export",

@@ -56,3 +56,14 @@ async def test_every_line_fills_the_width_exactly_with_korean(seed_app: ReviewAp
                     cells = [cell_len(text[:i]) for i, ch in enumerate(text) if ch == "│"]
                     seps.add(tuple(cells))
             assert len(seps) == 1, seps  # both separators at the same cells on every line
+
+
+def test_glossary_view(seed_app: ReviewApp, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def open_glossary(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("v")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("a", "down", "down", "r")
+        await pilot.pause()
+
+    assert snap_compare(seed_app, terminal_size=(100, 30), run_before=open_glossary)
