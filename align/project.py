@@ -8,11 +8,14 @@ change and ``load_project`` refuses versions it does not know rather than guessi
 
 from __future__ import annotations
 
+import functools
 import json
+import uuid
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from align.atomic import write_text_atomic
+from align.atomic import write_chunks_atomic
 from align.errors import InputError
 from align.model import (
     Bead,
@@ -32,14 +35,14 @@ FORMAT_NAME = "dari-project"
 FORMAT_VERSION = 1
 
 
-def _doc_to_json(doc: Document) -> dict[str, Any]:
+def _doc_to_json(doc: Document, bulk: bool = True) -> dict[str, Any]:
     return {
         "lang": doc.lang,
         # a file name that is not UTF-8 holds surrogates JSON files cannot carry: escape them
         "path": doc.path.encode("utf-8", "backslashreplace").decode("utf-8") if doc.path else doc.path,
         "encoding": doc.encoding,
-        "text": doc.text,
-        "segments": [[s.start, s.end, s.para] for s in doc.segments],
+        "text": doc.text if bulk else "",
+        "segments": [[s.start, s.end, s.para] for s in doc.segments] if bulk else [],
     }
 
 
@@ -58,19 +61,21 @@ def _finding_to_json(f: Finding) -> dict[str, Any]:
     return out
 
 
-def bitext_to_json(bitext: Bitext) -> dict[str, Any]:
-    """The project file's JSON object (also what ``--format json`` prints)."""
+def _bead_to_json(b: Bead) -> dict[str, Any]:
+    return {"src": list(b.src), "tgt": list(b.tgt), "score": round(b.score, 4), "status": b.status.value}
+
+
+def bitext_to_json(bitext: Bitext, *, bulk: bool = True) -> dict[str, Any]:
+    """The project file's JSON object (also what ``--format json`` prints); without ``bulk``,
+    texts, segments and beads are left empty (``project_chunks`` streams them)."""
     return {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "signature": bitext.signature,
         "meta": bitext.meta,
-        "source": _doc_to_json(bitext.source),
-        "target": _doc_to_json(bitext.target),
-        "beads": [
-            {"src": list(b.src), "tgt": list(b.tgt), "score": round(b.score, 4), "status": b.status.value}
-            for b in bitext.beads
-        ],
+        "source": _doc_to_json(bitext.source, bulk),
+        "target": _doc_to_json(bitext.target, bulk),
+        "beads": [_bead_to_json(b) for b in bitext.beads] if bulk else [],
         "findings": [_finding_to_json(f) for f in bitext.findings],
         "glossary": [
             {
@@ -89,9 +94,92 @@ def dumps_project(bitext: Bitext) -> str:
     return json.dumps(bitext_to_json(bitext), ensure_ascii=False, indent=1) + "\n"
 
 
+_CHUNK_CHARS = 1 << 20
+
+
+def project_chunks(bitext: Bitext) -> Iterator[bytes]:
+    """``dumps_project`` as UTF-8 pieces of about a megabyte: a project holding a 200 MB
+    translation memory is written without its JSON text (and its bytes) sitting in memory.
+
+    The bulk of a project (the two texts, their segments, the beads) is encoded a slice at a
+    time: the JSON encoder sees a placeholder for each (a string no project holds: it names a
+    fresh uuid) and the slices go out where its encoding comes by. JSON escapes character by
+    character and ``indent`` only adds white space after line breaks, so the bytes are
+    exactly ``dumps_project``'s (a test holds them to it)."""
+    obj = bitext_to_json(bitext, bulk=False)
+    token = uuid.uuid4().hex
+    bulk: dict[str, Callable[[], Iterator[str]]] = {}
+
+    def hold(name: str, chunks: Callable[[], Iterator[str]]) -> str:
+        placeholder = f"dari-{name}-{token}"
+        bulk[json.dumps(placeholder)] = chunks
+        return placeholder
+
+    for side, doc in (("source", bitext.source), ("target", bitext.target)):
+        obj[side]["text"] = hold(f"{side}-text", functools.partial(_text_chunks, doc.text))
+        rows = functools.partial(_segment_rows, doc.segments)
+        obj[side]["segments"] = hold(f"{side}-segments", functools.partial(_list_chunks, rows, 2))
+    beads = functools.partial(_bead_rows, bitext.beads)
+    obj["beads"] = hold("beads", functools.partial(_list_chunks, beads, 1))
+    pending: list[str] = []
+    size = 0
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=1)
+    for piece in encoder.iterencode(obj):
+        chunks = bulk.get(piece)
+        if chunks is not None:
+            yield "".join(pending).encode("utf-8", "backslashreplace")
+            pending.clear()
+            size = 0
+            for chunk in chunks():
+                yield chunk.encode("utf-8", "backslashreplace")
+            continue
+        pending.append(piece)
+        size += len(piece)
+        if size >= _CHUNK_CHARS:
+            yield "".join(pending).encode("utf-8", "backslashreplace")
+            pending.clear()
+            size = 0
+    pending.append("\n")
+    yield "".join(pending).encode("utf-8", "backslashreplace")
+
+
+def _text_chunks(text: str) -> Iterator[str]:
+    yield '"'
+    for start in range(0, len(text), _CHUNK_CHARS):
+        yield json.dumps(text[start : start + _CHUNK_CHARS], ensure_ascii=False)[1:-1]
+    yield '"'
+
+
+_ROWS_PER_CHUNK = 10_000
+
+
+def _segment_rows(segments: list[Segment]) -> Iterator[list[Any]]:
+    for start in range(0, len(segments), _ROWS_PER_CHUNK):
+        yield [[s.start, s.end, s.para] for s in segments[start : start + _ROWS_PER_CHUNK]]
+
+
+def _bead_rows(beads: list[Bead]) -> Iterator[list[Any]]:
+    for start in range(0, len(beads), _ROWS_PER_CHUNK):
+        yield [_bead_to_json(b) for b in beads[start : start + _ROWS_PER_CHUNK]]
+
+
+def _list_chunks(batches: Callable[[], Iterator[list[Any]]], depth: int) -> Iterator[str]:
+    """A JSON list at nesting ``depth`` (``indent=1``), encoded a batch of items at a time."""
+    first = True
+    pad = "\n" + " " * depth
+    for batch in batches():
+        if not batch:
+            continue
+        dumped = json.dumps(batch, ensure_ascii=False, indent=1)  # "[\n item,\n item\n]"
+        inner = dumped[1:-2].replace("\n", pad)
+        yield ("[" if first else ",") + inner
+        first = False
+    yield "[]" if first else pad + "]"
+
+
 def save_project(bitext: Bitext, path: str | Path) -> None:
     """Write the project atomically: the previous file stays intact until the new one is complete."""
-    write_text_atomic(path, dumps_project(bitext))
+    write_chunks_atomic(path, project_chunks(bitext))
 
 
 class _Reader:

@@ -83,6 +83,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f": {exc.filename}" if exc.filename else ""
         _say(f"dari: error: {exc.strerror or exc}{where}")
         return 2
+    except MemoryError:
+        # A limit of the machine, not a bug: say so in one line, with what to do about it.
+        _say(
+            "dari: error: out of memory: the input is too large for this machine's memory; "
+            "split it into smaller files (or use a machine with more memory)"
+        )
+        return 2
     except Exception as exc:  # the last line of defence: a bug must not greet users with a traceback
         if _debug():
             raise

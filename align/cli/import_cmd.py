@@ -89,15 +89,18 @@ def run(args: argparse.Namespace) -> int:
     bitext = import_file(args.input, fmt.name, options)
     _check_given_languages(bitext, args)
     save_project(bitext, output)
-    if not args.quiet:
-        from align.cli.console import stderr
+    from align.cli.console import stderr
 
+    for warning in bitext.meta.get("import_warnings", []):
+        stderr.print(f"dari: warning: {args.input}: {warning}", markup=False, highlight=False)
+    if not args.quiet:
         kinds: dict[str, int] = {}
         for bead in bitext.beads:
             kinds[bead.kind] = kinds.get(bead.kind, 0) + 1
         summary = ", ".join(f"{k}: {v}" for k, v in sorted(kinds.items()))
+        what = "beads" if fmt.name == "beads" else f"{fmt.name} units"
         stderr.print(
-            f"[green]imported[/] {len(bitext.beads)} {fmt.name} units "
+            f"[green]imported[/] {len(bitext.beads)} {what} "
             f"({bitext.source.lang} → {bitext.target.lang}; {summary}) → {output}",
             markup=True,
             highlight=False,

@@ -62,7 +62,8 @@ def _sentences(segments: list[str], split: str | None, lang: str) -> list[str]:
 
 def read_xliff(path: str | Path) -> Bitext:
     name = str(path)
-    root = parse_xml(read_bytes(path, "XLIFF"), name, "XLIFF")
+    warnings: list[str] = []
+    root = parse_xml(read_bytes(path, "XLIFF"), name, "XLIFF", warnings)
     if root.tag != _q("xliff"):
         if local_name(root) == "xliff":
             raise InputError(
@@ -115,4 +116,5 @@ def read_xliff(path: str | Path) -> Bitext:
         fmt="xliff",
         lang_tags=(src_tag, tgt_tag),
         document_notes=file_notes,
+        warnings=warnings,
     )
