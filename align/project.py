@@ -17,6 +17,7 @@ from typing import Any
 
 from align.atomic import write_chunks_atomic
 from align.errors import InputError
+from align.languages import is_language_tag, language_tag_error
 from align.model import (
     Bead,
     BeadError,
@@ -204,6 +205,8 @@ class _Reader:
         lang = self.get(obj, "lang", str, f"{side}.")
         if not lang.strip():
             raise self.fail(f"{side}.lang is empty")
+        if not is_language_tag(lang):
+            raise self.fail(f"{side}.lang {language_tag_error(lang)}")
         try:
             text.encode("utf-8")
         except UnicodeEncodeError as exc:  # JSON's "\ud800" escapes decode to text no file can hold

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from align.atomic import check_output_path
+from align.cli.language_args import language_code
 from align.errors import UsageError
 
 
@@ -37,8 +38,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--confirmed-only", action="store_true", help="write only beads a person confirmed in review"
     )
-    p.add_argument("--src-lang-tag", metavar="TAG", help="BCP-47 tag for the source (e.g. en-US)")
-    p.add_argument("--tgt-lang-tag", metavar="TAG", help="BCP-47 tag for the target (e.g. ko-KR)")
+    p.add_argument(
+        "--src-lang-tag", type=language_code, metavar="TAG", help="BCP-47 tag for the source (e.g. en-US)"
+    )
+    p.add_argument(
+        "--tgt-lang-tag", type=language_code, metavar="TAG", help="BCP-47 tag for the target (e.g. ko-KR)"
+    )
     p.add_argument(
         "--date",
         metavar="YYYYMMDDThhmmssZ",

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from align.atomic import check_output_path
 from align.cli.align_cmd import refuse_exchange_suffix
+from align.cli.language_args import language_code
 from align.errors import UsageError
 
 if TYPE_CHECKING:
@@ -36,9 +37,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help=f"{' | '.join(format_names())} (default: from the suffix)",
     )
     p.add_argument(
-        "--src-lang", help="source language (TMX: which of its languages; tables, beads: required)"
+        "--src-lang",
+        type=language_code,
+        help="source language (TMX: which of its languages; tables, beads: required)",
     )
-    p.add_argument("--tgt-lang", help="target language (as --src-lang)")
+    p.add_argument("--tgt-lang", type=language_code, help="target language (as --src-lang)")
     p.add_argument(
         "--columns", metavar="SRC,TGT", help="CSV/TSV: the two text columns, by name or 1-based number"
     )

@@ -14,10 +14,10 @@ from typing import NamedTuple
 from align.errors import UsageError
 from align.formats.notes import format_note
 from align.formats.text_rules import needs_cleaning, segment_text, sentence_lengths
+from align.languages import is_language_tag, language_tag_error
 from align.model import Bead, BeadStatus, Bitext, Finding
 
 _DATE = re.compile(r"^\d{8}T\d{6}Z$")
-_LANG_TAG = re.compile(r"^[A-Za-z]{1,8}([-_][A-Za-z0-9]{1,8})*$")
 
 
 def _is_date(value: str) -> bool:
@@ -49,8 +49,8 @@ class ExportOptions:
         if self.date is not None and not _is_date(self.date):
             raise UsageError(f"--date {self.date!r} is not a date of the form YYYYMMDDThhmmssZ")
         for tag in (self.src_lang_tag, self.tgt_lang_tag):
-            if tag is not None and not _LANG_TAG.match(tag):
-                raise UsageError(f"language tag {tag!r} is not a BCP-47 tag such as 'ko' or 'ko-KR'")
+            if tag is not None and not is_language_tag(tag):
+                raise UsageError(f"language tag {language_tag_error(tag)}")
         if self.min_score is not None and not 0.0 <= self.min_score <= 1.0:
             raise UsageError(f"--min-score {self.min_score} is outside [0, 1]")
 
@@ -74,9 +74,14 @@ def lang_tags(bitext: Bitext, options: ExportOptions) -> tuple[str, str]:
     """BCP-47 tags: the option, else the tags an import recorded, else the documents' codes."""
     recorded = bitext.meta.get("lang_tags")
     recorded = recorded if isinstance(recorded, dict) else {}
-    src = options.src_lang_tag or recorded.get("source") or bitext.source.lang
-    tgt = options.tgt_lang_tag or recorded.get("target") or bitext.target.lang
-    return str(src), str(tgt)
+    src = str(options.src_lang_tag or recorded.get("source") or bitext.source.lang)
+    tgt = str(options.tgt_lang_tag or recorded.get("target") or bitext.target.lang)
+    for tag in (src, tgt):
+        if not is_language_tag(tag):
+            raise UsageError(
+                f"the project's language {language_tag_error(tag)}; give --src-lang-tag/--tgt-lang-tag"
+            )
+    return src, tgt
 
 
 def creation_date(options: ExportOptions) -> str:

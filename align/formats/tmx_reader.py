@@ -22,6 +22,7 @@ from align.formats.imported import ImportedUnit, bitext_from_units, parse_score,
 from align.formats.text_rules import primary_subtag, split_segment
 from align.formats.tmx_writer import PROP_SCORE, PROP_SOURCE_SPLIT, PROP_STATUS, PROP_TARGET_SPLIT
 from align.formats.xml_input import XML_NS, iter_ends, local_name
+from align.languages import is_language_tag, language_tag_error
 from align.model import BeadStatus, Bitext
 
 _CODE_ELEMENTS = frozenset({"bpt", "ept", "ph", "it", "ut"})
@@ -166,6 +167,9 @@ def read_tmx(path: str | Path, *, src_lang: str | None = None, tgt_lang: str | N
                 header_notes = [n.text or "" for n in element.iterchildren(f"{ns}note")]
     src, tgt = _pick_languages(collected.languages(), srclang, src_lang, tgt_lang, name)
     source, target = collected.columns[src], collected.columns[tgt]
+    for column in (source, target):
+        if not is_language_tag(column.tag):
+            raise InputError(f"{name}: xml:lang {language_tag_error(column.tag)}")
     for lang in list(collected.columns):
         if lang not in (src, tgt):
             del collected.columns[lang]  # their texts are not needed: free them before building

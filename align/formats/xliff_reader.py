@@ -17,6 +17,7 @@ from align.formats.imported import ImportedUnit, bitext_from_units, parse_score,
 from align.formats.text_rules import primary_subtag, split_segment
 from align.formats.xliff_writer import MDA_NS, META_CATEGORY, XLIFF_NS
 from align.formats.xml_input import local_name, parse_xml, read_bytes
+from align.languages import is_language_tag, language_tag_error
 from align.model import BeadStatus, Bitext
 
 _STATUS_OF_STATE = {"final": BeadStatus.CONFIRMED, "reviewed": BeadStatus.EDITED}
@@ -73,6 +74,9 @@ def read_xliff(path: str | Path) -> Bitext:
     src_tag, tgt_tag = root.get("srcLang"), root.get("trgLang")
     if not src_tag or not tgt_tag:
         raise InputError(f"{name}: XLIFF needs both srcLang and trgLang to be imported")
+    for tag in (src_tag, tgt_tag):
+        if not is_language_tag(tag):
+            raise InputError(f"{name}: language {language_tag_error(tag)}")
     src, tgt = primary_subtag(src_tag), primary_subtag(tgt_tag)
     units: list[ImportedUnit] = []
     file_notes: list[str] = []
