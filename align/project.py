@@ -44,6 +44,7 @@ def _doc_to_json(doc: Document, bulk: bool = True) -> dict[str, Any]:
         "encoding": doc.encoding,
         "text": doc.text if bulk else "",
         "segments": [[s.start, s.end, s.para] for s in doc.segments] if bulk else [],
+        **{k: v for k, v in doc.extra.items() if k not in _DOCUMENT_FIELDS},
     }
 
 
@@ -88,6 +89,7 @@ def bitext_to_json(bitext: Bitext, *, bulk: bool = True) -> dict[str, Any]:
             }
             for t in bitext.glossary
         ],
+        **{k: v for k, v in bitext.extra.items() if k not in _PROJECT_FIELDS},
     }
 
 
@@ -214,6 +216,9 @@ class _Reader:
         raw = self.get(obj, "segments", list, f"{side}.")
         segments: list[Segment] = []
         n = len(text)
+        last_end = 0
+        last_para = 0
+        max_para = text.count("\n")  # a paragraph takes a line at least
         for k, item in enumerate(raw):
             # type() checks rather than isinstance: bools are ints, and this loop runs per sentence
             if type(item) is not list or len(item) != 3:
@@ -223,6 +228,18 @@ class _Reader:
                 raise self.fail(f"{side}.segments[{k}] is not [start, end, para]")
             if not 0 <= start <= end <= n:
                 raise self.fail(f"{side}.segments[{k}] offsets {start}..{end} lie outside the text")
+            if start == end:
+                raise self.fail(f"{side}.segments[{k}] is empty ({start}..{end})")
+            if start < last_end:
+                raise self.fail(
+                    f"{side}.segments[{k}] ({start}..{end}) overlaps or comes before the segment before it"
+                )
+            if not last_para <= para <= max_para:
+                raise self.fail(
+                    f"{side}.segments[{k}] paragraph {para} is out of order or beyond the text's "
+                    f"{max_para + 1} lines"
+                )
+            last_end, last_para = end, para
             segments.append(Segment(text[start:end], start, end, para))
         path = obj.get("path")
         encoding = obj.get("encoding")
@@ -232,6 +249,7 @@ class _Reader:
             segments=segments,
             path=path if isinstance(path, str) else None,
             encoding=encoding if isinstance(encoding, str) else None,
+            extra=_unknown(obj, _DOCUMENT_FIELDS),
         )
 
 
@@ -239,9 +257,13 @@ def bitext_from_json(obj: Any, name: str = "project") -> Bitext:
     r = _Reader(name)
     if not isinstance(obj, dict) or obj.get("format") != FORMAT_NAME:
         raise r.fail("no 'format': 'dari-project' marker")
-    version = obj.get("version")
-    if not isinstance(version, int) or isinstance(version, bool):
+    if "version" not in obj:
         raise r.fail("missing version")
+    version = obj["version"]
+    if type(version) is not int:
+        raise r.fail(f"version {json.dumps(version)[:40]} is not an integer")
+    if version < 1:
+        raise r.fail(f"version {version} is not valid (versions start at 1)")
     if version > FORMAT_VERSION:
         raise InputError(
             f"{name}: project file version {version} is newer than this dari understands "
@@ -315,7 +337,20 @@ def bitext_from_json(obj: Any, name: str = "project") -> Bitext:
         findings=findings,
         glossary=glossary,
         meta=meta if isinstance(meta, dict) else {},
+        extra=_unknown(obj, _PROJECT_FIELDS),
     )
+
+
+_PROJECT_FIELDS = frozenset(
+    {"format", "version", "signature", "meta", "source", "target", "beads", "findings", "glossary"}
+)
+_DOCUMENT_FIELDS = frozenset({"lang", "path", "encoding", "text", "segments"})
+
+
+def _unknown(obj: dict[str, Any], known: frozenset[str]) -> dict[str, Any]:
+    """Fields a newer dari (or another tool) wrote that this one does not know: kept, and
+    written back on save, so that opening and saving a project never loses what it held."""
+    return {k: v for k, v in obj.items() if k not in known}
 
 
 def load_project(path: str | Path) -> Bitext:

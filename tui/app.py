@@ -134,6 +134,9 @@ class ReviewApp(App[None]):
         self._edit("merge_next", self.cursor)
 
     def action_split(self) -> None:
+        if not 0 <= self.cursor < len(self.bitext.beads):
+            self.notify("no bead to split here", severity="warning")
+            return  # an empty project has no row under the cursor
         bead = self.bitext.beads[self.cursor]
         self._edit("split", self.cursor, min(1, len(bead.src)), min(1, len(bead.tgt)))
 

@@ -115,6 +115,7 @@ def _plain_word(word: str) -> bool:
         and low not in MAY_END
         and low not in BEFORE_NUMBER
         and low not in MONTHS
+        and low != "etc"  # "etc." before a lower-case word goes on: "etc.\nand so on"
     )
 
 
