@@ -228,8 +228,8 @@ class _Reader:
                 raise self.fail(f"{side}.segments[{k}] is not [start, end, para]")
             if not 0 <= start <= end <= n:
                 raise self.fail(f"{side}.segments[{k}] offsets {start}..{end} lie outside the text")
-            if start == end:
-                raise self.fail(f"{side}.segments[{k}] is empty ({start}..{end})")
+            # empty segments are legitimate: --presplit keeps a blank line as one, so that
+            # sentence numbers stay line numbers
             if start < last_end:
                 raise self.fail(
                     f"{side}.segments[{k}] ({start}..{end}) overlaps or comes before the segment before it"

@@ -98,9 +98,6 @@ def bitext_from_units(
     beads: list[Bead] = []
     findings: list[Finding] = [parse_note(n) for n in document_notes]
     for unit in units:  # one pass: a reader may build its units as they are asked for
-        # a blank seg is no sentence: the unit has nothing on that side (a 1-0 or 0-1 bead)
-        unit.source = [s for s in unit.source if s.strip()]
-        unit.target = [t for t in unit.target if t.strip()]
         if not (unit.source or unit.target):
             continue
         src = tuple(range(len(src_lines), len(src_lines) + len(unit.source)))

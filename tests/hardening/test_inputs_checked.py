@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from align.cli import main
 from align.errors import InputError
+from align.formats.tabular import read_table
 from align.formats.tmx_reader import read_tmx
 from align.formats.xliff_reader import read_xliff
 from align.languages import is_language_tag
@@ -140,7 +141,6 @@ def _golden() -> dict:
         ("p['version'] = 1.0", "version 1.0 is not an integer"),
         ("del p['version']", "missing version"),
         ("p['source']['segments'][1][0] = 50", "overlaps"),
-        ("p['source']['segments'][1][0] = p['source']['segments'][1][1]", "is empty"),
         ("p['source']['segments'][1][:2] = [415, 101]", "outside the text"),
         ("p['source']['segments'][2][2] = 10**9", "paragraph 1000000000"),
         ("p['source']['segments'][2][2] = -1", "paragraph -1"),
@@ -225,3 +225,36 @@ async def test_split_in_an_empty_project_does_not_crash(tmp_path: Path) -> None:
     async with app.run_test(size=(100, 24)) as pilot:
         await pilot.press("s", "m", "u", "c")
     assert app.bitext.beads == []
+
+
+def test_tsv_cells_are_read_as_written(tmp_path: Path) -> None:
+    """FLORES has Korean sentences that open with a quotation mark; TSV has no quoting."""
+    path = tmp_path / "flores.tsv"
+    path.write_text(
+        'en\tko\n"Tonight," he said.\t"""북 캘리포니아 서해안 너머로""라고 말했다\n'
+        'Plain "quoted" text.\t"따옴표\n',
+        encoding="utf-8",
+    )
+    bitext = read_table(path, separator="\t", src_lang="en", tgt_lang="ko")
+    assert bitext.source.texts == ['"Tonight," he said.', 'Plain "quoted" text.']
+    assert bitext.target.texts == ['"""북 캘리포니아 서해안 너머로""라고 말했다', '"따옴표']
+
+
+def test_a_broken_csv_is_one_line_naming_the_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text('en,ko\nfine,좋아\n"open quote,열린\n', encoding="utf-8")
+    code = main(
+        [
+            "import",
+            "-q",
+            str(path),
+            "--src-lang",
+            "en",
+            "--tgt-lang",
+            "ko",
+            "-o",
+            str(tmp_path / "o.dari.json"),
+        ]
+    )
+    line = _one_line_error(capsys, code, "bad.csv:")
+    assert "malformed CSV" in line and "polars" not in line.lower() and "infer_schema" not in line
