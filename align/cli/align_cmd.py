@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from align.atomic import check_output_path, write_text_atomic
+from align.atomic import check_output_path
 from align.cli.encoder_args import add_encoder_arguments, encoder_options
 from align.cli.language_args import language_code
 from align.errors import UsageError
@@ -126,9 +126,9 @@ def run(args: argparse.Namespace) -> int:
             progress=progress,
         )
     if output is not None:
-        from align.project import dumps_project
+        from align.project import save_project
 
-        write_text_atomic(output, dumps_project(bitext))
+        save_project(bitext, output)
     fmt = args.format or ("text" if output is None else None)
     if fmt == "text":
         _print_table(bitext)

@@ -84,11 +84,11 @@ def run(args: argparse.Namespace) -> int:
         export_file(bitext, output, fmt.name, options)
     if not args.quiet:
         from align.cli.console import stderr
-        from align.formats.selection import count_units
+        from align.formats.selection import count_units, left_out_note
 
         written = len(bitext.beads) if fmt.name == "beads" else count_units(bitext, options)
-        left_out = len(bitext.beads) - written
-        note = f" ({left_out} left out by the options)" if left_out else ""
+        reasons = "" if fmt.name == "beads" else left_out_note(bitext, options)
+        note = f" ({reasons})" if reasons else ""
         where = "stdout" if to_stdout else str(output)
         stderr.print(f"[green]exported[/] {written} beads as {fmt.name}{note} → {where}", highlight=False)
     return 0

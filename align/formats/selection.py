@@ -92,12 +92,39 @@ def creation_date(options: ExportOptions) -> str:
     return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def _keep(bead: Bead, options: ExportOptions) -> bool:
+def _left_out_by(bead: Bead, options: ExportOptions) -> str | None:
+    """Why an export leaves ``bead`` out (the first reason that applies), or None."""
     if bead.is_null and not options.include_unpaired:
-        return False
+        return "unpaired"
     if options.min_score is not None and bead.score < options.min_score:
-        return False
-    return not (options.confirmed_only and bead.status is not BeadStatus.CONFIRMED)
+        return "min-score"
+    if options.confirmed_only and bead.status is not BeadStatus.CONFIRMED:
+        return "confirmed-only"
+    return None
+
+
+def _keep(bead: Bead, options: ExportOptions) -> bool:
+    return _left_out_by(bead, options) is None
+
+
+def left_out_note(bitext: Bitext, options: ExportOptions) -> str:
+    """What the export left out and why, for the CLI's closing line ("" when nothing):
+    unpaired beads are left out by default, which a user who gave no option must be told
+    as such, with the option that keeps them."""
+    counts: dict[str, int] = {}
+    for bead in bitext.beads:
+        reason = _left_out_by(bead, options)
+        if reason is not None:
+            counts[reason] = counts.get(reason, 0) + 1
+    parts = []
+    if "unpaired" in counts:
+        n = counts["unpaired"]
+        parts.append(f"{n} unpaired 1-0/0-1 {'bead' if n == 1 else 'beads'}, which --include-unpaired keeps")
+    if "min-score" in counts:
+        parts.append(f"{counts['min-score']} below --min-score {options.min_score}")
+    if "confirmed-only" in counts:
+        parts.append(f"{counts['confirmed-only']} not confirmed (--confirmed-only)")
+    return "left out: " + "; ".join(parts) if parts else ""
 
 
 def count_units(bitext: Bitext, options: ExportOptions) -> int:
