@@ -283,7 +283,8 @@ def bitext_from_json(obj: Any, name: str = "project") -> Bitext:
         score = item.get("score", 0.0)
         if type(score) is not float and type(score) is not int:
             raise r.fail(f"beads[{k}].score is not a number")
-        status = statuses.get(item.get("status", "auto"))
+        raw_status = item.get("status", "auto")
+        status = statuses.get(raw_status) if type(raw_status) is str else None
         if status is None:
             raise r.fail(f"beads[{k}].status {item.get('status')!r} is unknown")
         beads.append(Bead(tuple(src), tuple(tgt), float(score), status))
