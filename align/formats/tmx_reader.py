@@ -21,7 +21,7 @@ from align.errors import InputError, UsageError
 from align.formats.imported import ImportedUnit, bitext_from_units, parse_score, parse_status
 from align.formats.text_rules import primary_subtag, split_segment
 from align.formats.tmx_writer import PROP_SCORE, PROP_SOURCE_SPLIT, PROP_STATUS, PROP_TARGET_SPLIT
-from align.formats.xml_input import XML_NS, iter_ends, local_name
+from align.formats.xml_input import XML_NS, flat_text, iter_ends
 from align.languages import is_language_tag, language_tag_error
 from align.model import BeadStatus, Bitext
 
@@ -31,12 +31,7 @@ _XML_LANG = f"{{{XML_NS}}}lang"
 
 def _text(element: etree._Element) -> str:
     """Text of a seg, keeping ``hi``/``sub`` content and dropping inline native codes."""
-    parts = [element.text or ""]
-    for child in element:
-        if isinstance(child.tag, str) and local_name(child) not in _CODE_ELEMENTS:
-            parts.append(_text(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
+    return flat_text(element, _CODE_ELEMENTS)
 
 
 def _lang(tuv: etree._Element) -> str | None:

@@ -16,7 +16,7 @@ from align.errors import InputError
 from align.formats.imported import ImportedUnit, bitext_from_units, parse_score, parse_status
 from align.formats.text_rules import primary_subtag, split_segment
 from align.formats.xliff_writer import MDA_NS, META_CATEGORY, XLIFF_NS
-from align.formats.xml_input import local_name, parse_xml, read_bytes
+from align.formats.xml_input import flat_text, local_name, parse_xml, read_bytes
 from align.languages import is_language_tag, language_tag_error
 from align.model import BeadStatus, Bitext
 
@@ -30,14 +30,7 @@ def _q(name: str) -> str:
 
 def _text(element: etree._Element | None) -> str:
     """Text of a source/target, keeping ``pc``/``mrk`` content and dropping inline codes."""
-    if element is None:
-        return ""
-    parts = [element.text or ""]
-    for child in element:
-        if isinstance(child.tag, str) and local_name(child) not in _CODE_ELEMENTS:
-            parts.append(_text(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
+    return "" if element is None else flat_text(element, _CODE_ELEMENTS)
 
 
 def _meta(unit: etree._Element) -> dict[str, str]:

@@ -144,6 +144,14 @@ def iter_ends(
         warnings.extend(_refusal_warnings(resolver, root, what))
 
 
+_LIBXML_MESSAGES = (
+    ("Excessive depth in document", "elements nested too deep"),
+    ("Maximum entity amplification factor exceeded", "entities expand to far more text than the file holds"),
+    ("Detected an entity reference loop", "an entity refers to itself"),
+)
+"""libxml2 messages that name its own options ("use XML_PARSE_HUGE option"): said in words."""
+
+
 def _check_root(root: etree._Element | None, root_name: str, name: str, what: str) -> None:
     if root is None or local_name(root) != root_name:
         found = f"<{local_name(root)}>" if root is not None else "missing"
@@ -153,6 +161,10 @@ def _check_root(root: etree._Element | None, root_name: str, name: str, what: st
 def _syntax_error(exc: etree.XMLSyntaxError, name: str, what: str) -> InputError:
     line, col = exc.position if exc.position else (0, 0)
     msg = (exc.msg or str(exc)).split(", line ")[0]
+    for library, ours in _LIBXML_MESSAGES:
+        if msg.startswith(library):
+            msg = ours
+            break
     return InputError(f"{name}:{line}:{col}: malformed {what} ({msg})")
 
 
@@ -171,6 +183,27 @@ def parse_xml(data: bytes, name: str, what: str, warnings: list[str] | None = No
     if warnings is not None:
         warnings.extend(_refusal_warnings(resolver, root, what))
     return root
+
+
+def flat_text(element: etree._Element, skip: frozenset[str]) -> str:
+    """The text inside ``element``, in document order, leaving out the content (not the tail)
+    of descendants whose local name is in ``skip`` (inline codes holding native markup).
+
+    Walked without recursion: a segment nested a few thousand levels deep (``<hi>`` in
+    ``<hi>``...) is text like any other, not a Python recursion error."""
+    parts = [element.text or ""]
+    walker = etree.iterwalk(element, events=("start", "end"))
+    for event, node in walker:
+        if node is element:
+            continue
+        if event == "start":
+            if not isinstance(node.tag, str) or local_name(node) in skip:
+                walker.skip_subtree()
+            else:
+                parts.append(node.text or "")
+        else:
+            parts.append(node.tail or "")
+    return "".join(parts)
 
 
 def local_name(element: etree._Element) -> str:

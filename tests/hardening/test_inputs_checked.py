@@ -258,3 +258,26 @@ def test_a_broken_csv_is_one_line_naming_the_line(tmp_path: Path, capsys: pytest
     )
     line = _one_line_error(capsys, code, "bad.csv:")
     assert "malformed CSV" in line and "polars" not in line.lower() and "infer_schema" not in line
+
+
+@pytest.mark.parametrize("depth", [1_500, 5_000])
+def test_deeply_nested_segments_are_text_or_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], depth: int
+) -> None:
+    path = tmp_path / "deep.tmx"
+    path.write_text(
+        '<?xml version="1.0"?><tmx version="1.4"><header srclang="en"/><body><tu><tuv xml:lang="en"><seg>'
+        + "<hi>" * depth
+        + "deep text"
+        + "</hi>" * depth
+        + '<ph x="1">{b}</ph>.</seg></tuv><tuv xml:lang="ko"><seg>깊은 글.</seg></tuv></tu></body></tmx>',
+        encoding="utf-8",
+    )
+    out = tmp_path / "deep.dari.json"
+    code = main(["import", "-q", str(path), "-o", str(out)])
+    if code == 0:
+        assert load_project(out).source.segments[0].text == "deep text."
+        assert capsys.readouterr().err == ""
+    else:
+        line = _one_line_error(capsys, code, "nested too deep")
+        assert "XML_PARSE_HUGE" not in line
