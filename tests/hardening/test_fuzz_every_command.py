@@ -103,21 +103,33 @@ def _text_commands(path: Path, outs: Path) -> list[tuple[list[str], tuple[int, .
     ]  # fmt: skip
 
 
-def _run_text_commands(data: bytes, suffix: str = ".txt") -> None:
+def _option_file_commands(path: Path) -> list[tuple[list[str], tuple[int, ...]]]:
+    """The files options name: configuration, glossary, baseline, manifest."""
+    ko, en, p = str(SEED / "ko.txt"), str(SEED / "en.txt"), str(path)
+    return [
+        (["check", "-q", "--config", p, en, ko], (0, 1, 2)),
+        (["check", "-q", "--glossary", p, en, ko], (0, 1, 2)),
+        (["check", "-q", "--baseline", p, en, ko], (0, 1, 2)),
+        (["check", "-q", "--manifest", p], (0, 1, 2)),
+    ]
+
+
+def _run_text_commands(data: bytes, *, option_files: bool = False) -> None:
     with tempfile.TemporaryDirectory(prefix="dari-fuzz-") as tmp:
         inputs, outs = Path(tmp) / "in", Path(tmp) / "out"
         inputs.mkdir()
         outs.mkdir()
-        path = inputs / f"input{suffix}"
+        path = inputs / "input.txt"
         path.write_bytes(data)
-        for argv, allowed in _text_commands(path, outs):
+        commands = _text_commands(path, outs) + (_option_file_commands(path) if option_files else [])
+        for argv, allowed in commands:
             run_dari(argv, inputs, allowed)
 
 
-@fuzz(25)
+@fuzz(20)
 @given(st.binary(max_size=600))
 def test_random_bytes_through_every_command(data: bytes) -> None:
-    _run_text_commands(data)
+    _run_text_commands(data, option_files=True)
 
 
 # every script, combining marks, controls, formats and private use; sentence punctuation and
@@ -129,13 +141,13 @@ _UNICODE_TEXT = st.lists(
 ).map("".join)
 
 
-@fuzz(40)
+@fuzz(30)
 @given(_UNICODE_TEXT, st.sampled_from(["utf-8", "utf-16", "utf-8-sig"]))
 def test_random_unicode_through_every_command(text: str, encoding: str) -> None:
-    _run_text_commands(text.encode(encoding, "surrogatepass"))
+    _run_text_commands(text.encode(encoding, "surrogatepass"), option_files=True)
 
 
-@fuzz(15)
+@fuzz(10)
 @given(_UNICODE_TEXT)
 def test_random_unicode_beside_real_text_aligns(text: str) -> None:
     """Odd characters inside an otherwise real bilingual text: still aligned or refused cleanly."""
