@@ -8,8 +8,10 @@ vector per text, the cut named in the signature).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -110,3 +112,20 @@ def test_lower_case_lines_ending_in_a_period_are_sentences() -> None:
 def test_wrapped_prose_and_abbreviations_still_join() -> None:
     text = "We met Dr.\nsmith at noon and left\nat three, etc.\nand so on.\n"
     assert len(split_sentences(text, "en")) == 1
+
+
+def test_running_out_of_memory_is_one_line_and_exit_2(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], seed_dir: Path
+) -> None:
+    """A limit of the machine, not a bug: exit 2 and what to do, never exit 70."""
+    from align.cli import main
+    from align.segment import splitter
+
+    def exhausted(*_args: object, **_kwargs: object) -> list[int]:
+        raise MemoryError
+
+    monkeypatch.setattr(splitter, "rule_cuts", exhausted)
+    assert main(["split", str(seed_dir / "en.txt")]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("dari: error: out of memory")
+    assert "smaller files" in lines[0]
