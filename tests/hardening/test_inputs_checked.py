@@ -85,7 +85,7 @@ def test_entity_expansion_bombs_are_refused(tmp_path: Path, capsys: pytest.Captu
         encoding="utf-8",
     )
     code = main(["import", "-q", str(path), "-o", str(tmp_path / "o.dari.json")])
-    _one_line_error(capsys, code, "amplification")
+    _one_line_error(capsys, code, "entities expand to far more text than the file holds")
     assert not (tmp_path / "o.dari.json").exists()
 
 
