@@ -10,6 +10,7 @@ import contextlib
 import os
 import stat
 import tempfile
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -37,8 +38,9 @@ def write_chunks_atomic(path: str | os.PathLike[str], chunks: Iterable[bytes]) -
         raise OutputError(f"cannot write {target}: directory {directory} does not exist")
     if target.is_dir():
         raise OutputError(f"cannot write {target}: it is a directory")
+    remove_stale_temporaries(target)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=directory)
     except OSError as exc:
         raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
     try:
@@ -61,6 +63,60 @@ def write_chunks_atomic(path: str | os.PathLike[str], chunks: Iterable[bytes]) -
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+STALE_UNKNOWN_SECONDS = 3600
+"""A temporary file with no process id in its name (older dari) is stale after an hour."""
+
+
+def remove_stale_temporaries(target: Path) -> list[Path]:
+    """Remove ``.NAME.PID.*.tmp`` files beside ``target`` that a killed run left behind.
+
+    Why: a ``kill -9`` (or a power cut) skips every clean-up, and the half-written file,
+    which may be as large as the output, would stay hidden beside it forever. The process id
+    in the name tells whose a file is: one whose process is gone is removed, one whose
+    process still runs (a concurrent write to the same output) is left alone."""
+    removed: list[Path] = []
+    directory = target.parent if str(target.parent) else Path(".")
+    prefix = f".{target.name}."
+    try:
+        candidates = [
+            entry
+            for entry in os.scandir(directory)
+            if entry.name.startswith(prefix)
+            and entry.name.endswith(".tmp")
+            and entry.is_file(follow_symlinks=False)
+        ]
+    except OSError:
+        return removed
+    for entry in candidates:
+        middle = entry.name[len(prefix) : -len(".tmp")]
+        pid_text = middle.split(".", 1)[0]
+        if "." in middle and pid_text.isdigit():
+            if _process_alive(int(pid_text)):
+                continue
+        else:
+            try:
+                if time.time() - entry.stat(follow_symlinks=False).st_mtime < STALE_UNKNOWN_SECONDS:
+                    continue
+            except OSError:
+                continue
+        with contextlib.suppress(OSError):
+            os.unlink(entry.path)
+            removed.append(Path(entry.path))
+    return removed
+
+
+def _process_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True  # someone else's process, or a number no process can have: leave it
+    return True
 
 
 def _is_special(target: Path) -> bool:

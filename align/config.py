@@ -174,6 +174,8 @@ def load_config(
         raise InputError(f"{found}: cannot read config: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"{found}: not valid TOML: {exc}") from None
+    except RecursionError:
+        raise InputError(f"{found}: not valid TOML (arrays or tables nested too deep)") from None
     table: Any = data
     if found.name == "pyproject.toml" or "tool" in data:
         table = data.get("tool", {}).get("dari", {})

@@ -69,7 +69,17 @@ class Scores:
         return cls(sp, sr, _f1(sp, sr), lp, lr, _f1(lp, lr), pc, rc, n_gold, n_pred)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """Scores and counts; the recall counts are named for what they count: gold beads
+        found and missed (``fn_*``), not false positives."""
+        out = asdict(self)
+        rc = self.recall_counts
+        out["recall_counts"] = {
+            "tp_strict": rc.tp_strict,
+            "fn_strict": rc.fp_strict,
+            "tp_lax": rc.tp_lax,
+            "fn_lax": rc.fp_lax,
+        }
+        return out
 
 
 def _pairs(beads: Iterable[Bead | BeadPair]) -> list[BeadPair]:

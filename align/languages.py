@@ -178,6 +178,32 @@ def detect_latin_language(text: str, default: str = "en") -> str:
     return best[0] if best[1] > 0 else default
 
 
+_LANGUAGE_TAG = re.compile(
+    r"(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})"  # language (and extended language subtags)
+    r"(?:-[a-z]{4})?"  # script
+    r"(?:-(?:[a-z]{2}|[0-9]{3}))?"  # region
+    r"(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*"  # variants
+    r"(?:-[0-9a-wyz](?:-[a-z0-9]{2,8})+)*"  # extensions
+    r"(?:-x(?:-[a-z0-9]{1,8})+)?"  # private use
+    r"|x(?:-[a-z0-9]{1,8})+|i-[a-z]{2,8}",  # private use only; grandfathered i-klingon
+    re.IGNORECASE | re.ASCII,
+)
+
+
+def is_language_tag(tag: str) -> bool:
+    """Whether ``tag`` has the shape of a BCP-47 language tag (RFC 5646 syntax; subtags are not
+    looked up in the registry). ``_`` counts as ``-``: TMX files in the wild write ``ko_KR``.
+
+    Why shape only: a code dari was given ends up in TMX ``xml:lang`` and XLIFF attributes; a
+    control character or a space there makes a file no tool (dari included) reads back."""
+    return len(tag) <= 64 and _LANGUAGE_TAG.fullmatch(tag.replace("_", "-")) is not None
+
+
+def language_tag_error(tag: str) -> str:
+    """The one-line complaint about a code that is not a language tag."""
+    return f"{tag!r} is not a BCP-47 language tag such as 'en', 'ko' or 'ko-KR'"
+
+
 def detect_language(text: str) -> str:
     """A BCP-47-ish language code for ``text``: 'ko', 'ja', 'zh', 'ru', 'en', 'de', ...
 

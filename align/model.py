@@ -33,6 +33,8 @@ class Document:
     segments: list[Segment]
     path: str | None = None
     encoding: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    """Fields of the project file this dari does not know, written back as they came."""
     _line_starts: list[int] | None = field(default=None, repr=False, compare=False)
 
     def __len__(self) -> int:
@@ -197,6 +199,8 @@ class Bitext:
     findings: list[Finding] = field(default_factory=list)
     glossary: list[TermEntry] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    """Top-level fields of the project file this dari does not know, written back as they came."""
 
     def bead_texts(self, bead: Bead) -> tuple[list[str], list[str]]:
         return (

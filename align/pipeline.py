@@ -58,6 +58,10 @@ def _language(doc_name: str, text: str, given: str | None) -> str:
         raise InputError(f"{doc_name}: contains no letters; nothing to align")
     if given is None:
         return detect_language(text)
+    from align.languages import is_language_tag, language_tag_error
+
+    if not is_language_tag(given):
+        raise UsageError(f"language {language_tag_error(given)}")
     check_script(doc_name, text, given)
     return given
 

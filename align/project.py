@@ -8,12 +8,16 @@ change and ``load_project`` refuses versions it does not know rather than guessi
 
 from __future__ import annotations
 
+import functools
 import json
+import uuid
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from align.atomic import write_text_atomic
+from align.atomic import write_chunks_atomic
 from align.errors import InputError
+from align.languages import is_language_tag, language_tag_error
 from align.model import (
     Bead,
     BeadError,
@@ -35,16 +39,17 @@ FORMAT_NAME = "dari-project"
 FORMAT_VERSION = 1
 
 
-def _doc_to_json(doc: Document) -> dict[str, Any]:
+def _doc_to_json(doc: Document, bulk: bool = True) -> dict[str, Any]:
     return {
         "lang": doc.lang,
         # a file name that is not UTF-8 holds surrogates JSON files cannot carry: escape them
         "path": doc.path.encode("utf-8", "backslashreplace").decode("utf-8") if doc.path else doc.path,
         "encoding": doc.encoding,
-        "text": doc.text,
-        "segments": [[s.start, s.end, s.para] for s in doc.segments],
+        "text": doc.text if bulk else "",
+        "segments": [[s.start, s.end, s.para] for s in doc.segments] if bulk else [],
         # sentences edited in review: their new text (the offsets keep pointing at the original)
         **({"edited": edited} if (edited := _edited_texts(doc)) else {}),
+        **{k: v for k, v in doc.extra.items() if k not in _DOCUMENT_FIELDS},
     }
 
 
@@ -68,21 +73,24 @@ def _finding_to_json(f: Finding) -> dict[str, Any]:
     return out
 
 
-def bitext_to_json(bitext: Bitext) -> dict[str, Any]:
-    """The project file's JSON object (also what ``--format json`` prints)."""
+def _bead_to_json(b: Bead) -> dict[str, Any]:
+    return {"src": list(b.src), "tgt": list(b.tgt), "score": round(b.score, 4), "status": b.status.value}
+
+
+def bitext_to_json(bitext: Bitext, *, bulk: bool = True) -> dict[str, Any]:
+    """The project file's JSON object (also what ``--format json`` prints); without ``bulk``,
+    texts, segments and beads are left empty (``project_chunks`` streams them)."""
     return {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "signature": bitext.signature,
         "meta": bitext.meta,
-        "source": _doc_to_json(bitext.source),
-        "target": _doc_to_json(bitext.target),
-        "beads": [
-            {"src": list(b.src), "tgt": list(b.tgt), "score": round(b.score, 4), "status": b.status.value}
-            for b in bitext.beads
-        ],
+        "source": _doc_to_json(bitext.source, bulk),
+        "target": _doc_to_json(bitext.target, bulk),
+        "beads": [_bead_to_json(b) for b in bitext.beads] if bulk else [],
         "findings": [_finding_to_json(f) for f in bitext.findings],
         "glossary": [term_to_json(t) for t in bitext.glossary],
+        **{k: v for k, v in bitext.extra.items() if k not in _PROJECT_FIELDS},
     }
 
 
@@ -137,9 +145,92 @@ def dumps_project(bitext: Bitext) -> str:
     return json.dumps(bitext_to_json(bitext), ensure_ascii=False, indent=1) + "\n"
 
 
+_CHUNK_CHARS = 1 << 20
+
+
+def project_chunks(bitext: Bitext) -> Iterator[bytes]:
+    """``dumps_project`` as UTF-8 pieces of about a megabyte: a project holding a 200 MB
+    translation memory is written without its JSON text (and its bytes) sitting in memory.
+
+    The bulk of a project (the two texts, their segments, the beads) is encoded a slice at a
+    time: the JSON encoder sees a placeholder for each (a string no project holds: it names a
+    fresh uuid) and the slices go out where its encoding comes by. JSON escapes character by
+    character and ``indent`` only adds white space after line breaks, so the bytes are
+    exactly ``dumps_project``'s (a test holds them to it)."""
+    obj = bitext_to_json(bitext, bulk=False)
+    token = uuid.uuid4().hex
+    bulk: dict[str, Callable[[], Iterator[str]]] = {}
+
+    def hold(name: str, chunks: Callable[[], Iterator[str]]) -> str:
+        placeholder = f"dari-{name}-{token}"
+        bulk[json.dumps(placeholder)] = chunks
+        return placeholder
+
+    for side, doc in (("source", bitext.source), ("target", bitext.target)):
+        obj[side]["text"] = hold(f"{side}-text", functools.partial(_text_chunks, doc.text))
+        rows = functools.partial(_segment_rows, doc.segments)
+        obj[side]["segments"] = hold(f"{side}-segments", functools.partial(_list_chunks, rows, 2))
+    beads = functools.partial(_bead_rows, bitext.beads)
+    obj["beads"] = hold("beads", functools.partial(_list_chunks, beads, 1))
+    pending: list[str] = []
+    size = 0
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=1)
+    for piece in encoder.iterencode(obj):
+        chunks = bulk.get(piece)
+        if chunks is not None:
+            yield "".join(pending).encode("utf-8", "backslashreplace")
+            pending.clear()
+            size = 0
+            for chunk in chunks():
+                yield chunk.encode("utf-8", "backslashreplace")
+            continue
+        pending.append(piece)
+        size += len(piece)
+        if size >= _CHUNK_CHARS:
+            yield "".join(pending).encode("utf-8", "backslashreplace")
+            pending.clear()
+            size = 0
+    pending.append("\n")
+    yield "".join(pending).encode("utf-8", "backslashreplace")
+
+
+def _text_chunks(text: str) -> Iterator[str]:
+    yield '"'
+    for start in range(0, len(text), _CHUNK_CHARS):
+        yield json.dumps(text[start : start + _CHUNK_CHARS], ensure_ascii=False)[1:-1]
+    yield '"'
+
+
+_ROWS_PER_CHUNK = 10_000
+
+
+def _segment_rows(segments: list[Segment]) -> Iterator[list[Any]]:
+    for start in range(0, len(segments), _ROWS_PER_CHUNK):
+        yield [[s.start, s.end, s.para] for s in segments[start : start + _ROWS_PER_CHUNK]]
+
+
+def _bead_rows(beads: list[Bead]) -> Iterator[list[Any]]:
+    for start in range(0, len(beads), _ROWS_PER_CHUNK):
+        yield [_bead_to_json(b) for b in beads[start : start + _ROWS_PER_CHUNK]]
+
+
+def _list_chunks(batches: Callable[[], Iterator[list[Any]]], depth: int) -> Iterator[str]:
+    """A JSON list at nesting ``depth`` (``indent=1``), encoded a batch of items at a time."""
+    first = True
+    pad = "\n" + " " * depth
+    for batch in batches():
+        if not batch:
+            continue
+        dumped = json.dumps(batch, ensure_ascii=False, indent=1)  # "[\n item,\n item\n]"
+        inner = dumped[1:-2].replace("\n", pad)
+        yield ("[" if first else ",") + inner
+        first = False
+    yield "[]" if first else pad + "]"
+
+
 def save_project(bitext: Bitext, path: str | Path) -> None:
     """Write the project atomically: the previous file stays intact until the new one is complete."""
-    write_text_atomic(path, dumps_project(bitext))
+    write_chunks_atomic(path, project_chunks(bitext))
 
 
 class _Reader:
@@ -164,6 +255,8 @@ class _Reader:
         lang = self.get(obj, "lang", str, f"{side}.")
         if not lang.strip():
             raise self.fail(f"{side}.lang is empty")
+        if not is_language_tag(lang):
+            raise self.fail(f"{side}.lang {language_tag_error(lang)}")
         try:
             text.encode("utf-8")
         except UnicodeEncodeError as exc:  # JSON's "\ud800" escapes decode to text no file can hold
@@ -171,6 +264,9 @@ class _Reader:
         raw = self.get(obj, "segments", list, f"{side}.")
         segments: list[Segment] = []
         n = len(text)
+        last_end = 0
+        last_para = 0
+        max_para = text.count("\n")  # a paragraph takes a line at least
         for k, item in enumerate(raw):
             # type() checks rather than isinstance: bools are ints, and this loop runs per sentence
             if type(item) is not list or len(item) != 3:
@@ -180,6 +276,18 @@ class _Reader:
                 raise self.fail(f"{side}.segments[{k}] is not [start, end, para]")
             if not 0 <= start <= end <= n:
                 raise self.fail(f"{side}.segments[{k}] offsets {start}..{end} lie outside the text")
+            # empty segments are legitimate: --presplit keeps a blank line as one, so that
+            # sentence numbers stay line numbers
+            if start < last_end:
+                raise self.fail(
+                    f"{side}.segments[{k}] ({start}..{end}) overlaps or comes before the segment before it"
+                )
+            if not last_para <= para <= max_para:
+                raise self.fail(
+                    f"{side}.segments[{k}] paragraph {para} is out of order or beyond the text's "
+                    f"{max_para + 1} lines"
+                )
+            last_end, last_para = end, para
             segments.append(Segment(text[start:end], start, end, para))
         edited = obj.get("edited", {})
         if not isinstance(edited, dict):
@@ -199,6 +307,7 @@ class _Reader:
             segments=segments,
             path=path if isinstance(path, str) else None,
             encoding=encoding if isinstance(encoding, str) else None,
+            extra=_unknown(obj, _DOCUMENT_FIELDS),
         )
 
 
@@ -206,9 +315,13 @@ def bitext_from_json(obj: Any, name: str = "project") -> Bitext:
     r = _Reader(name)
     if not isinstance(obj, dict) or obj.get("format") != FORMAT_NAME:
         raise r.fail("no 'format': 'dari-project' marker")
-    version = obj.get("version")
-    if not isinstance(version, int) or isinstance(version, bool):
+    if "version" not in obj:
         raise r.fail("missing version")
+    version = obj["version"]
+    if type(version) is not int:
+        raise r.fail(f"version {json.dumps(version)[:40]} is not an integer")
+    if version < 1:
+        raise r.fail(f"version {version} is not valid (versions start at 1)")
     if version > FORMAT_VERSION:
         raise InputError(
             f"{name}: project file version {version} is newer than this dari understands "
@@ -228,7 +341,8 @@ def bitext_from_json(obj: Any, name: str = "project") -> Bitext:
         score = item.get("score", 0.0)
         if type(score) is not float and type(score) is not int:
             raise r.fail(f"beads[{k}].score is not a number")
-        status = statuses.get(item.get("status", "auto"))
+        raw_status = item.get("status", "auto")
+        status = statuses.get(raw_status) if type(raw_status) is str else None
         if status is None:
             raise r.fail(f"beads[{k}].status {item.get('status')!r} is unknown")
         beads.append(Bead(tuple(src), tuple(tgt), float(score), status))
@@ -274,7 +388,20 @@ def bitext_from_json(obj: Any, name: str = "project") -> Bitext:
         findings=findings,
         glossary=glossary,
         meta=meta if isinstance(meta, dict) else {},
+        extra=_unknown(obj, _PROJECT_FIELDS),
     )
+
+
+_PROJECT_FIELDS = frozenset(
+    {"format", "version", "signature", "meta", "source", "target", "beads", "findings", "glossary"}
+)
+_DOCUMENT_FIELDS = frozenset({"lang", "path", "encoding", "text", "segments", "edited"})
+
+
+def _unknown(obj: dict[str, Any], known: frozenset[str]) -> dict[str, Any]:
+    """Fields a newer dari (or another tool) wrote that this one does not know: kept, and
+    written back on save, so that opening and saving a project never loses what it held."""
+    return {k: v for k, v in obj.items() if k not in known}
 
 
 def load_project(path: str | Path) -> Bitext:

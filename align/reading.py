@@ -1,4 +1,5 @@
-"""Reading user text files whatever their encoding: UTF-8 (BOM or not), UTF-16, CP949/EUC-KR.
+"""Reading user text files whatever their encoding: UTF-8 (BOM or not), UTF-16, CP949/EUC-KR,
+ISO-2022-KR/JP.
 
 Korean text still circulates in CP949 and UTF-16 (Windows exports); a person should not
 have to convert it first. Binary or empty files are refused with a one-line error.
@@ -57,6 +58,21 @@ def _binary_head(head: bytes) -> bool:
     return _guess_utf16(head[: len(head) - len(head) % 2]) is None
 
 
+_ISO2022 = ((b"\x1b$)C", "iso2022_kr"), (b"\x1b$B", "iso2022_jp"), (b"\x1b$@", "iso2022_jp"))
+
+
+def _iso2022(data: bytes) -> str | None:
+    """ISO-2022-KR (old Korean mail and web pages) and -JP: 7-bit text whose shift codes
+    would look like binary control characters; their escape sequences name them."""
+    if max(data[:65536], default=0) >= 0x80:
+        return None
+    head = data[:65536]
+    for escape, encoding in _ISO2022:
+        if escape in head:
+            return encoding
+    return None
+
+
 def decode_bytes(data: bytes, name: str = "input", *, normalize_newlines: bool = True) -> DecodedText:
     """Decode file contents, detecting the encoding; raise ``InputError`` when it is not text.
 
@@ -71,7 +87,7 @@ def decode_bytes(data: bytes, name: str = "input", *, normalize_newlines: bool =
             data = data[len(bom) :] if enc != "utf-8-sig" else data
             break
     if encoding is None:
-        encoding = _guess_utf16(data)
+        encoding = _guess_utf16(data) or _iso2022(data)
     candidates = [encoding] if encoding else ["utf-8", "cp949"]
     text: str | None = None
     for enc in candidates:

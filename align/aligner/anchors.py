@@ -17,12 +17,32 @@ import numpy as np
 
 _NUMBER = re.compile(r"\d+(?:[.,'\u2019\u00a0 ]\d+)*")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9'\u2019\-]*")
+_ASCII_LETTER = re.compile(r"[A-Za-z]+")
+_DIGIT = re.compile(r"\d")
 
 
 def _normalise_number(token: str) -> str:
     # "227.000", "227 000" and "227,000" are the same number in different locales; "21.87"
     # and "21,87" too. Keeping the digits only makes them meet; years and counts stay exact.
     return "#" + re.sub(r"\D", "", token)
+
+
+_OPENING_MARKS = frozenset({'"', "\u201c", "\u00ab", "(", "-"})
+
+
+def _initial_positions(text: str) -> set[int]:
+    """Where a sentence-initial word may start: after leading white space, and after one opening
+    mark (quote, bracket, dash) and white space. Found once per sentence, so that deciding
+    whether a token is initial does not look at the whole text before it (quadratic on long
+    sentences)."""
+    first = len(text) - len(text.lstrip())
+    out = {first}
+    if first < len(text) and text[first] in _OPENING_MARKS:
+        after = first + 1
+        while after < len(text) and text[after].isspace():
+            after += 1
+        out.add(after)
+    return out
 
 
 def sentence_anchors(text: str) -> frozenset[str]:
@@ -34,17 +54,18 @@ def sentence_anchors(text: str) -> frozenset[str]:
     out: set[str] = set()
     for m in _NUMBER.finditer(text):
         out.add(_normalise_number(m.group()))
-    latin_letters = sum(1 for ch in text if ch.isascii() and ch.isalpha())
-    letters = sum(1 for ch in text if ch.isalpha()) or 1
+    latin_letters = len(text) - len(_ASCII_LETTER.sub("", text))
+    letters = sum(map(str.isalpha, text)) or 1
     mostly_latin = latin_letters / letters > 0.5
+    initial = _initial_positions(text)
     for m in _LATIN.finditer(text):
         tok = m.group()
         if len(tok) < 2:
             continue
         if mostly_latin:
-            if m.start() == 0 or text[: m.start()].strip() in {"", '"', "\u201c", "\u00ab", "(", "-"}:
+            if m.start() in initial:
                 continue  # sentence-initial capital says nothing
-            if not (any(ch.isupper() for ch in tok) or any(ch.isdigit() for ch in tok)):
+            if tok.lower() == tok and not _DIGIT.search(tok):
                 continue
         out.add(tok.lower())
     return frozenset(out)

@@ -50,8 +50,13 @@ def read_baseline(path: str | Path) -> Counter[str]:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise InputError(f"{path}: baseline file not found") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"{path}: not a dari baseline file ({exc})") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"{path}: not a dari baseline file (JSON error at line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
+        # a 5000-digit number, arrays nested 100,000 deep, a file that is not UTF-8
+        raise InputError(f"{path}: not a dari baseline file ({type(exc).__name__})") from None
     if (
         not isinstance(data, dict)
         or data.get("format") != FORMAT

@@ -54,21 +54,51 @@ def check_numbers(bitext: Bitext, ctx: CheckContext) -> Iterator[Finding]:
                 data={"source_only": [f.text for f in years_src], "target_only": [f.text for f in years_tgt],
                       "key": "year:" + shown},
             )  # fmt: skip
-        if other_src or other_tgt:
-            if other_src and other_tgt:
-                message = (
-                    f"numbers differ: {_show(other_src)} in the source, {_show(other_tgt)} in the target"
-                )
-            elif other_src:
-                message = f"{_show(other_src)} in the source has no counterpart in the target"
-            else:
-                message = f"{_show(other_tgt)} in the target has no counterpart in the source"
+        if (
+            len(other_src) == 1
+            and len(other_tgt) == 1
+            and _ordinal(other_src[0], src_text) == _ordinal(other_tgt[0], tgt_text)
+        ):
+            # one number on each side, of one kind: a number changed in translation ("9시 30분"
+            # for "10:30")
             yield Finding(
                 check="number",
                 severity=Severity.ERROR,
-                message=message,
+                message=f"numbers differ: {_show(other_src)} in the source, {_show(other_tgt)} in the target",
                 src=bead.src,
                 tgt=bead.tgt,
                 data={"source_only": [f.text for f in other_src], "target_only": [f.text for f in other_tgt],
                       "key": f"{_show(other_src)}|{_show(other_tgt)}"},
             )  # fmt: skip
+            continue
+        # Otherwise one finding per side: numbers of different kinds, or several, are separate
+        # drifts ("24th" in the source and "15일간", fifteen days, in the target are unrelated),
+        # and lumping them into one "numbers differ" misleads.
+        for only, side, other in ((other_src, "source", "target"), (other_tgt, "target", "source")):
+            if not only:
+                continue
+            shown = _show(only)
+            yield Finding(
+                check="number",
+                severity=Severity.ERROR,
+                message=f"{shown} in the {side} has no counterpart in the {other}",
+                src=bead.src,
+                tgt=bead.tgt,
+                data={
+                    "source_only": [f.text for f in only] if side == "source" else [],
+                    "target_only": [f.text for f in only] if side == "target" else [],
+                    "key": f"{shown}|" if side == "source" else f"|{shown}",
+                },
+            )
+
+
+_ORDINAL_SUFFIXES = ("st", "nd", "rd", "th", "e", "er", "ème", "º", "ª")
+_ORDINAL_AFTER = ("주년", "번째", "째", "차", "周年", "回目", "番目")
+
+
+def _ordinal(fact: NumFact, text: str) -> bool:
+    """Whether a number is an ordinal or an anniversary ("24th", "24주년", "3번째")."""
+    if fact.text.lower().endswith(_ORDINAL_SUFFIXES) and not fact.text[-1:].isdigit():
+        return True
+    after = text[fact.start + len(fact.text) : fact.start + len(fact.text) + 3].lstrip()
+    return after.startswith(_ORDINAL_AFTER) or text[max(0, fact.start - 1) : fact.start] == "제"

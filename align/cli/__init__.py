@@ -14,8 +14,10 @@ import importlib
 import io
 import os
 import shutil
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from typing import Any, NoReturn
 
 from align.errors import DariError
@@ -126,13 +128,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     _utf8_stdout()
     try:
-        return int(args.func(args))
+        with _exit_on_termination():
+            return int(args.func(args))
     except DariError as exc:
         _say(f"dari: error: {exc}")
         return exc.exit_code
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         _say("dari: interrupted")
-        return 130
+        return 128 + exc.signum if isinstance(exc, _Terminated) else 130
     except BrokenPipeError:
         _silence_stdout()
         return 0
@@ -143,6 +146,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         where = f": {exc.filename}" if exc.filename else ""
         _say(f"dari: error: {exc.strerror or exc}{where}")
+        return 2
+    except MemoryError:
+        # A limit of the machine, not a bug: say so in one line, with what to do about it.
+        _say(
+            "dari: error: out of memory: the input is too large for this machine's memory; "
+            "split it into smaller files (or use a machine with more memory)"
+        )
         return 2
     except Exception as exc:  # the last line of defence: a bug must not greet users with a traceback
         if _debug():
@@ -164,6 +174,40 @@ def _utf8_stdout() -> None:
         with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
             # backslashreplace: a file name that is not UTF-8 is printed escaped, not a crash
             reconfigure(encoding="utf-8", errors="backslashreplace")
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, raised where the program is, like Ctrl-C's KeyboardInterrupt."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(f"signal {signum}")
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def _exit_on_termination() -> Iterator[None]:
+    """SIGTERM and SIGHUP (a CI job cancelled, a terminal closed) end the run the way Ctrl-C
+    does, by an exception: the ``finally`` blocks run, so an interrupted write removes its
+    temporary file instead of leaving it beside the output (the default action kills the
+    process on the spot). The previous handlers come back afterwards."""
+    saved: dict[int, Any] = {}
+    if threading.current_thread() is threading.main_thread():
+        for name in ("SIGTERM", "SIGHUP"):
+            signum = getattr(signal, name, None)
+            if signum is not None and signal.getsignal(signum) is signal.SIG_DFL:
+                with contextlib.suppress(OSError, ValueError):
+                    signal.signal(signum, _raise_terminated)
+                    saved[signum] = signal.SIG_DFL
+    try:
+        yield
+    finally:
+        for signum, handler in saved.items():
+            with contextlib.suppress(OSError, ValueError):
+                signal.signal(signum, handler)
+
+
+def _raise_terminated(signum: int, _frame: object) -> None:
+    raise _Terminated(signum)
 
 
 def _debug() -> bool:

@@ -6,8 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from align.atomic import check_output_path, write_text_atomic
+from align.atomic import check_output_path
 from align.cli.encoder_args import add_encoder_arguments, encoder_options
+from align.cli.language_args import language_code
 from align.errors import UsageError
 from align.model import Bitext
 from align.pipeline import InputOptions, bitext_summary, load_bitext
@@ -23,8 +24,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="Split both versions into sentences and pair them (1-1, 1-n, n-1, 1-0, 0-1), with a confidence score.",
     )
     p.add_argument("inputs", nargs="+", metavar="FILE", help="SRC TGT, or one bilingual file")
-    p.add_argument("--src-lang", help="source language code (default: detected)")
-    p.add_argument("--tgt-lang", help="target language code (default: detected)")
+    p.add_argument("--src-lang", type=language_code, help="source language code (default: detected)")
+    p.add_argument("--tgt-lang", type=language_code, help="target language code (default: detected)")
     p.add_argument("--presplit", action="store_true", help="inputs are one sentence per line; do not split")
     add_encoder_arguments(p)
     p.add_argument("-o", "--output", help="write the project file (*.dari.json)")
@@ -140,9 +141,9 @@ def run(args: argparse.Namespace) -> int:
             progress=progress,
         )
     if output is not None:
-        from align.project import dumps_project
+        from align.project import save_project
 
-        write_text_atomic(output, dumps_project(bitext))
+        save_project(bitext, output)
     if args.plot:
         from align.plotting.figure import plot_bitext
 

@@ -16,6 +16,7 @@ from align.atomic import check_output_path, write_text_atomic
 from align.checks.report import FAIL_LEVELS, LocatedFinding, Location, PairResult, at_or_above, fingerprint
 from align.checks.reporters import REPORTERS
 from align.cli.encoder_args import add_encoder_arguments, encoder_options
+from align.cli.language_args import language_code
 from align.config import FAIL_ON_CHOICES, DariConfig, load_config
 from align.errors import DariError, InputError, UsageError
 from align.model import Finding, Severity, TermEntry
@@ -60,8 +61,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--write-baseline", metavar="FILE", help="record today's findings as the baseline and exit 0"
     )
-    p.add_argument("--src-lang", help="source language code (default: detected)")
-    p.add_argument("--tgt-lang", help="target language code (default: detected)")
+    p.add_argument("--src-lang", type=language_code, help="source language code (default: detected)")
+    p.add_argument("--tgt-lang", type=language_code, help="target language code (default: detected)")
     p.add_argument("--presplit", action="store_true", help="inputs are one sentence/paragraph per line")
     add_encoder_arguments(p)
     p.add_argument(

@@ -11,7 +11,8 @@ from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedCo
 
 from align.progress import ProgressCallback
 
-stderr = Console(stderr=True, highlight=False)
+stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+"""Messages go out one per line, never wrapped: a log or a pipe gets whole paths, not 80-column pieces."""
 
 
 def stdout_console() -> Console:

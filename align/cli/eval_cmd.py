@@ -23,7 +23,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("gold", metavar="GOLD", help="gold bead file, or a directory of them")
     p.add_argument("pred", metavar="PRED", help="predicted bead file, or a directory with the same names")
-    p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.add_argument("--json", action="store_true", help="print the scores as JSON (as --format json)")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="text table (default) or JSON")
     p.set_defaults(func=run)
 
 
@@ -51,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
 
     files = _pairs(Path(args.gold), Path(args.pred))
     scores = score_many((read_beads(g), read_beads(p)) for g, p in files)
-    if args.json:
+    if args.json or args.format == "json":
         data = scores.to_dict()
         data["files"] = len(files)
         sys.stdout.write(json.dumps(data, indent=2) + "\n")

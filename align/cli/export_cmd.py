@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from align.atomic import check_output_path
+from align.cli.language_args import language_code
 from align.errors import UsageError
 
 
@@ -37,8 +38,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--confirmed-only", action="store_true", help="write only beads a person confirmed in review"
     )
-    p.add_argument("--src-lang-tag", metavar="TAG", help="BCP-47 tag for the source (e.g. en-US)")
-    p.add_argument("--tgt-lang-tag", metavar="TAG", help="BCP-47 tag for the target (e.g. ko-KR)")
+    p.add_argument(
+        "--src-lang-tag", type=language_code, metavar="TAG", help="BCP-47 tag for the source (e.g. en-US)"
+    )
+    p.add_argument(
+        "--tgt-lang-tag", type=language_code, metavar="TAG", help="BCP-47 tag for the target (e.g. ko-KR)"
+    )
     p.add_argument(
         "--date",
         metavar="YYYYMMDDThhmmssZ",
@@ -81,15 +86,15 @@ def run(args: argparse.Namespace) -> int:
         export_file(bitext, output, fmt.name, options)
     if not args.quiet:
         from align.cli.console import stderr
-        from align.formats.selection import count_units
+        from align.formats.selection import count_units, left_out_note
 
         if fmt.name == "xlsx":  # a review sheet: unpaired beads always in
             from dataclasses import replace
 
             options = replace(options, include_unpaired=True)
         written = len(bitext.beads) if fmt.name == "beads" else count_units(bitext, options)
-        left_out = len(bitext.beads) - written
-        note = f" ({left_out} left out by the options)" if left_out else ""
+        reasons = "" if fmt.name == "beads" else left_out_note(bitext, options)
+        note = f" ({reasons})" if reasons else ""
         where = "stdout" if to_stdout else str(output)
         stderr.print(f"[green]exported[/] {written} beads as {fmt.name}{note} → {where}", highlight=False)
     return 0

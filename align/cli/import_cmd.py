@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from align.atomic import check_output_path
 from align.cli.align_cmd import refuse_exchange_suffix
+from align.cli.language_args import language_code
 from align.errors import UsageError
 from align.session import refuse_overwriting_review
 
@@ -40,9 +41,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help=f"{' | '.join(format_names())} (default: from the suffix)",
     )
     p.add_argument(
-        "--src-lang", help="source language (TMX: which of its languages; tables, beads: required)"
+        "--src-lang",
+        type=language_code,
+        help="source language (TMX: which of its languages; tables, beads: required)",
     )
-    p.add_argument("--tgt-lang", help="target language (as --src-lang)")
+    p.add_argument("--tgt-lang", type=language_code, help="target language (as --src-lang)")
     p.add_argument(
         "--columns", metavar="SRC,TGT", help="CSV/TSV: the two text columns, by name or 1-based number"
     )
@@ -94,15 +97,18 @@ def run(args: argparse.Namespace) -> int:
     bitext = import_file(args.input, fmt.name, options)
     _check_given_languages(bitext, args)
     save_project(bitext, output)
-    if not args.quiet:
-        from align.cli.console import stderr
+    from align.cli.console import stderr
 
+    for warning in bitext.meta.get("import_warnings", []):
+        stderr.print(f"dari: warning: {args.input}: {warning}", markup=False, highlight=False)
+    if not args.quiet:
         kinds: dict[str, int] = {}
         for bead in bitext.beads:
             kinds[bead.kind] = kinds.get(bead.kind, 0) + 1
         summary = ", ".join(f"{k}: {v}" for k, v in sorted(kinds.items()))
+        what = "beads" if fmt.name == "beads" else f"{fmt.name} units"
         stderr.print(
-            f"[green]imported[/] {len(bitext.beads)} {fmt.name} units "
+            f"[green]imported[/] {len(bitext.beads)} {what} "
             f"({bitext.source.lang} → {bitext.target.lang}; {summary}) → {output}",
             markup=True,
             highlight=False,

@@ -27,6 +27,11 @@ from align.encoders.text_view import VIEW_VERSION, encoder_view
 from align.errors import UsageError
 from align.progress import CancelCallback, ProgressCallback, check_cancel, report
 
+MAX_PIECE_CHARS = 2_000
+"""Longest text an encoder sees in one piece: bounds its tokens (at most one per character)."""
+LONG_TEXT_CUT = f"pieces of at most {MAX_PIECE_CHARS} characters cut at white space, length-weighted mean"
+"""How texts longer than ``MAX_PIECE_CHARS`` become one vector; part of every signature."""
+
 ComputeRows = Callable[[Sequence[str], ProgressCallback | None, CancelCallback | None], np.ndarray]
 """A backend's raw forward pass: non-blank unique texts -> float32 ``(n, dim)``."""
 
@@ -124,15 +129,90 @@ def encode_through_cache(
         report(progress, "encode", len(texts), len(texts))
         return out
     unique = list(todo)
-    rows = compute(unique, progress, cancel)
-    if rows.shape != (len(unique), dim):
-        raise RuntimeError(f"encoder returned shape {rows.shape}, expected {(len(unique), dim)}")
-    rows = l2_normalise(rows)
+    rows = _compute_cut(unique, dim, compute, cache, progress, cancel)
     for text, row in zip(unique, rows, strict=True):
         out[todo[text]] = row
         if cache is not None:
             cache.put(text, row.copy())
     return out
+
+
+def _compute_cut(
+    texts: list[str],
+    dim: int,
+    compute: ComputeRows,
+    cache: EmbeddingCache | None,
+    progress: ProgressCallback | None,
+    cancel: CancelCallback | None,
+) -> np.ndarray:
+    """Normalised rows of distinct texts; a text longer than ``MAX_PIECE_CHARS`` is encoded as
+    its pieces (see ``long_text_pieces``), the row being their length-weighted mean."""
+    if all(len(t) <= MAX_PIECE_CHARS for t in texts):
+        return _checked(compute(texts, progress, cancel), len(texts), dim)
+    out = np.empty((len(texts), dim), dtype=np.float32)
+    owners: list[list[tuple[int, int]]] = []  # per piece: (text index, piece length)
+    index: dict[str, int] = {}
+    for i, text in enumerate(texts):
+        for piece in long_text_pieces(text):
+            slot = index.setdefault(piece, len(owners))
+            if slot == len(owners):
+                owners.append([])
+            owners[slot].append((i, len(piece)))
+    pieces = list(index)
+    rows = np.zeros((len(pieces), dim), dtype=np.float32)
+    missing = []
+    for k, piece in enumerate(pieces):
+        hit = cache.get(piece) if cache is not None and len(piece) < len(texts[owners[k][0][0]]) else None
+        if hit is not None:
+            rows[k] = hit
+        else:
+            missing.append(k)
+    if missing:
+        rows[missing] = _checked(compute([pieces[k] for k in missing], progress, cancel), len(missing), dim)
+        if cache is not None:
+            for k in missing:
+                if len(pieces[k]) < len(texts[owners[k][0][0]]):
+                    cache.put(pieces[k], rows[k].copy())
+    sums = np.zeros((len(texts), dim), dtype=np.float32)
+    for k, holders in enumerate(owners):
+        for i, weight in holders:
+            sums[i] += weight * rows[k]
+    out[:] = l2_normalise(sums)
+    return out
+
+
+def _checked(rows: np.ndarray, n: int, dim: int) -> np.ndarray:
+    if rows.shape != (n, dim):
+        raise RuntimeError(f"encoder returned shape {rows.shape}, expected {(n, dim)}")
+    return l2_normalise(rows)
+
+
+def long_text_pieces(text: str, limit: int | None = None) -> list[str]:
+    """``text`` cut into pieces of at most ``limit`` characters, each cut at the last white
+    space in the final quarter of the piece (a hard cut where there is none: CJK, URLs).
+
+    Why: encoders cost memory (and some, time) per token of a sentence, and a file with no
+    sentence punctuation is one sentence; cutting bounds both by the piece, keeps the whole
+    text in the vector (unlike truncation) and stays deterministic, so a text that starts
+    with another text's pieces shares their cached vectors.
+    """
+    limit = MAX_PIECE_CHARS if limit is None else limit
+    if len(text) <= limit:
+        return [text]
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        end = start + limit
+        cut = max(text.rfind(" ", end - limit // 4, end), text.rfind("\n", end - limit // 4, end))
+        stop = cut if cut > start else end
+        piece = text[start:stop].strip()
+        if piece:
+            pieces.append(piece)
+        start = stop
+    tail = text[start:].strip()
+    if tail:
+        pieces.append(tail)
+    return pieces
 
 
 def file_sha256(path: Path) -> str:
@@ -156,7 +236,7 @@ class CachingEncoder:
     _signature: dict[str, Any]
 
     def signature(self) -> dict[str, Any]:
-        return {**self._signature, "text_view": VIEW_VERSION}
+        return {**self._signature, "text_view": VIEW_VERSION, "long_text_cut": LONG_TEXT_CUT}
 
     def encode(
         self,

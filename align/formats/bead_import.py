@@ -1,7 +1,8 @@
 """A bead file with its two sentence files (Vecalign/Bertalign output) into a project.
 
 The sentence files hold one sentence per line, exactly as the aligner read them; the bead
-file numbers those lines from 0. The documents keep the files' own text, so offsets point
+file numbers those lines from 0. Raw texts are accepted too: when the beads do not fit the
+files' lines but fit the sentences ``dari split`` makes of them, those sentences are used. The documents keep the files' own text, so offsets point
 into the real files. Beads are machine output, so their status is ``auto``.
 """
 
@@ -50,17 +51,31 @@ def read_bead_project(
     source.lang, target.lang = pick_languages(
         src_lang, tgt_lang, source.texts, target.texts, f"{src_path} and {tgt_path}"
     )
+    meta: dict[str, object] = {"imported_from": {"format": "beads", "file": str(beads_path)}}
     try:
         validate_beads(beads, len(source), len(target))
     except BeadError as exc:
-        raise InputError(
-            f"{beads_path}: does not fit {src_path} ({len(source)} lines) and {tgt_path} "
-            f"({len(target)} lines): {exc}"
-        ) from None
+        # Not one sentence per line? The files may be the raw texts the aligner's input was
+        # split from: split them as ``dari split`` does, and use that when the beads fit it.
+        from align.segment import split_sentences
+
+        split_src = split_sentences(source.text, source.lang)
+        split_tgt = split_sentences(target.text, target.lang)
+        try:
+            validate_beads(beads, len(split_src), len(split_tgt))
+        except BeadError:
+            raise InputError(
+                f"{beads_path}: does not fit {src_path} ({len(source)} lines) and {tgt_path} "
+                f"({len(target)} lines): {exc}; a bead file numbers the lines of one-sentence-per-line "
+                f"files (what 'dari split FILE' prints), and split into sentences these texts give "
+                f"{len(split_src)} and {len(split_tgt)}, which do not fit either"
+            ) from None
+        source.segments, target.segments = split_src, split_tgt
+        meta["sentences"] = "split by dari (the sentence files were raw texts)"
     return Bitext(
         source=source,
         target=target,
         beads=beads,
         signature={"dari": __version__, "import": "beads", "langs": [source.lang, target.lang]},
-        meta={"imported_from": {"format": "beads", "file": str(beads_path)}},
+        meta=meta,
     )

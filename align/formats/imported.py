@@ -11,7 +11,7 @@ Status policy, documented in the CLI help as well:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -79,7 +79,7 @@ def parse_status(value: str | None, default: BeadStatus, where: str) -> BeadStat
 
 
 def bitext_from_units(
-    units: Sequence[ImportedUnit],
+    units: Iterable[ImportedUnit],
     *,
     source_lang: str,
     target_lang: str,
@@ -87,27 +87,34 @@ def bitext_from_units(
     fmt: str,
     lang_tags: tuple[str, str] | None = None,
     document_notes: Sequence[str] = (),
+    warnings: Sequence[str] = (),
 ) -> Bitext:
-    """A project whose beads are the units, in order; refuses an import with no text."""
-    units = [u for u in units if u.source or u.target]
-    if not units:
-        raise InputError(f"{name}: no translation units with text in the two languages")
+    """A project whose beads are the units, in order; refuses an import with no text.
+
+    ``warnings`` (text the reader had to leave out, and why) go into
+    ``meta["import_warnings"]``: the CLI shows them, and the project keeps them."""
     src_lines: list[str] = []
     tgt_lines: list[str] = []
     beads: list[Bead] = []
     findings: list[Finding] = [parse_note(n) for n in document_notes]
-    for unit in units:
+    for unit in units:  # one pass: a reader may build its units as they are asked for
+        if not (unit.source or unit.target):
+            continue
         src = tuple(range(len(src_lines), len(src_lines) + len(unit.source)))
         tgt = tuple(range(len(tgt_lines), len(tgt_lines) + len(unit.target)))
         src_lines.extend(unit.source)
         tgt_lines.extend(unit.target)
         beads.append(Bead(src, tgt, unit.score, unit.status))
         findings.extend(parse_note(n, src, tgt) for n in unit.notes)
+    if not beads:
+        raise InputError(f"{name}: no translation units with text in the two languages")
     src_text, src_segments = segments_from_lines(src_lines)
     tgt_text, tgt_segments = segments_from_lines(tgt_lines)
     meta: dict[str, Any] = {"imported_from": {"format": fmt, "file": name}}
     if lang_tags is not None and lang_tags != (source_lang, target_lang):
         meta["lang_tags"] = {"source": lang_tags[0], "target": lang_tags[1]}
+    if warnings:
+        meta["import_warnings"] = list(warnings)
     return Bitext(
         source=Document(source_lang, src_text, src_segments, path=name, encoding="utf-8"),
         target=Document(target_lang, tgt_text, tgt_segments, path=name, encoding="utf-8"),

@@ -14,10 +14,10 @@ from typing import NamedTuple
 from align.errors import UsageError
 from align.formats.notes import format_note
 from align.formats.text_rules import needs_cleaning, segment_text, sentence_lengths
+from align.languages import is_language_tag, language_tag_error
 from align.model import Bead, BeadStatus, Bitext, Finding
 
 _DATE = re.compile(r"^\d{8}T\d{6}Z$")
-_LANG_TAG = re.compile(r"^[A-Za-z]{1,8}([-_][A-Za-z0-9]{1,8})*$")
 
 
 def _is_date(value: str) -> bool:
@@ -49,8 +49,8 @@ class ExportOptions:
         if self.date is not None and not _is_date(self.date):
             raise UsageError(f"--date {self.date!r} is not a date of the form YYYYMMDDThhmmssZ")
         for tag in (self.src_lang_tag, self.tgt_lang_tag):
-            if tag is not None and not _LANG_TAG.match(tag):
-                raise UsageError(f"language tag {tag!r} is not a BCP-47 tag such as 'ko' or 'ko-KR'")
+            if tag is not None and not is_language_tag(tag):
+                raise UsageError(f"language tag {language_tag_error(tag)}")
         if self.min_score is not None and not 0.0 <= self.min_score <= 1.0:
             raise UsageError(f"--min-score {self.min_score} is outside [0, 1]")
 
@@ -74,9 +74,14 @@ def lang_tags(bitext: Bitext, options: ExportOptions) -> tuple[str, str]:
     """BCP-47 tags: the option, else the tags an import recorded, else the documents' codes."""
     recorded = bitext.meta.get("lang_tags")
     recorded = recorded if isinstance(recorded, dict) else {}
-    src = options.src_lang_tag or recorded.get("source") or bitext.source.lang
-    tgt = options.tgt_lang_tag or recorded.get("target") or bitext.target.lang
-    return str(src), str(tgt)
+    src = str(options.src_lang_tag or recorded.get("source") or bitext.source.lang)
+    tgt = str(options.tgt_lang_tag or recorded.get("target") or bitext.target.lang)
+    for tag in (src, tgt):
+        if not is_language_tag(tag):
+            raise UsageError(
+                f"the project's language {language_tag_error(tag)}; give --src-lang-tag/--tgt-lang-tag"
+            )
+    return src, tgt
 
 
 def creation_date(options: ExportOptions) -> str:
@@ -87,12 +92,39 @@ def creation_date(options: ExportOptions) -> str:
     return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def _keep(bead: Bead, options: ExportOptions) -> bool:
+def _left_out_by(bead: Bead, options: ExportOptions) -> str | None:
+    """Why an export leaves ``bead`` out (the first reason that applies), or None."""
     if bead.is_null and not options.include_unpaired:
-        return False
+        return "unpaired"
     if options.min_score is not None and bead.score < options.min_score:
-        return False
-    return not (options.confirmed_only and bead.status is not BeadStatus.CONFIRMED)
+        return "min-score"
+    if options.confirmed_only and bead.status is not BeadStatus.CONFIRMED:
+        return "confirmed-only"
+    return None
+
+
+def _keep(bead: Bead, options: ExportOptions) -> bool:
+    return _left_out_by(bead, options) is None
+
+
+def left_out_note(bitext: Bitext, options: ExportOptions) -> str:
+    """What the export left out and why, for the CLI's closing line ("" when nothing):
+    unpaired beads are left out by default, which a user who gave no option must be told
+    as such, with the option that keeps them."""
+    counts: dict[str, int] = {}
+    for bead in bitext.beads:
+        reason = _left_out_by(bead, options)
+        if reason is not None:
+            counts[reason] = counts.get(reason, 0) + 1
+    parts = []
+    if "unpaired" in counts:
+        n = counts["unpaired"]
+        parts.append(f"{n} unpaired 1-0/0-1 {'bead' if n == 1 else 'beads'}, which --include-unpaired keeps")
+    if "min-score" in counts:
+        parts.append(f"{counts['min-score']} below --min-score {options.min_score}")
+    if "confirmed-only" in counts:
+        parts.append(f"{counts['confirmed-only']} not confirmed (--confirmed-only)")
+    return "left out: " + "; ".join(parts) if parts else ""
 
 
 def count_units(bitext: Bitext, options: ExportOptions) -> int:

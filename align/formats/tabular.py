@@ -1,9 +1,15 @@
-"""CSV and TSV: one row per bead, for spreadsheets and scripts; written and read with polars.
+"""CSV and TSV: one row per bead, for spreadsheets and scripts.
 
 Columns: ``source, target, bead_type, score, status, source_ids, target_ids``. Ids are
 space-separated sentence numbers (``3 4``), not comma-separated, so that no spreadsheet
-locale reads them as a decimal number. Fields that hold the separator, a quote or a newline
-are quoted (RFC 4180 style, for TSV too), so any text survives.
+locale reads them as a decimal number.
+
+CSV is RFC 4180: fields that hold a comma, a quote or a newline are quoted (written with
+polars, read with the ``csv`` module, whose errors carry a line number). TSV has no quoting:
+a cell is everything between two tabs, quotes included, so a tab-separated file from
+``paste``, a database or another tool imports exactly as written (FLORES has Korean
+sentences that start with a quotation mark). The price is on export: a tab or a line break
+inside a sentence (wrapped text) becomes a space, the only way a TSV cell can hold it.
 
 Reading takes any file with two text columns: ``--columns`` names them (or gives 1-based
 positions), else ``source``/``target`` when present, else the first two. ``score`` and
@@ -14,6 +20,9 @@ kept in a table: such a bead comes back as one sentence per side.
 
 from __future__ import annotations
 
+import csv
+import io
+import re
 from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
@@ -51,6 +60,26 @@ def _frame(units: list[ExportUnit]) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=schema)
 
 
+_TSV_BREAKS = re.compile(r"[\t\r\n]")
+
+
+def _tsv_rows(units: list[ExportUnit]) -> str:
+    lines = []
+    for unit in units:
+        bead = unit.bead
+        cells = (
+            _TSV_BREAKS.sub(" ", unit.source),
+            _TSV_BREAKS.sub(" ", unit.target),
+            bead.kind,
+            f"{bead.score:.4f}",
+            bead.status.value,
+            " ".join(map(str, bead.src)),
+            " ".join(map(str, bead.tgt)),
+        )
+        lines.append("\t".join(cells) + "\n")
+    return "".join(lines)
+
+
 def iter_table(bitext: Bitext, options: ExportOptions, separator: str) -> Iterator[str]:
     """The table in chunks of ``CHUNK_ROWS`` rows; the header comes with the first chunk."""
     units = export_units(bitext, options)
@@ -59,6 +88,10 @@ def iter_table(bitext: Bitext, options: ExportOptions, separator: str) -> Iterat
         batch = list(islice(units, CHUNK_ROWS))
         if not batch and not first:
             return
+        if separator == "\t":
+            yield ("\t".join(COLUMNS) + "\n" if first else "") + _tsv_rows(batch)
+            first = False
+            continue
         yield _frame(batch).write_csv(
             separator=separator,
             float_precision=4,
@@ -108,6 +141,45 @@ def _sides(kind: str | None, src: str | None, tgt: str | None) -> tuple[bool, bo
     return bool(src), bool(tgt)
 
 
+def _csv_rows(text: str, name: str) -> Iterator[list[str]]:
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        yield from reader
+    except csv.Error:
+        raise InputError(
+            f"{name}:{reader.line_num}: malformed CSV (a quoted field is not closed properly: a "
+            'field that starts with " must end with ", with "" for each quote inside; '
+            "a tab-separated file should be named .tsv or read with --from tsv)"
+        ) from None
+
+
+def _tsv_rows_in(text: str) -> Iterator[list[str]]:
+    for line in text.split("\n"):
+        yield line.removesuffix("\r").split("\t")
+
+
+def _table(rows: Iterator[list[str]], has_header: bool, name: str) -> tuple[list[str], list[list[str]]]:
+    """Header and rows, blank lines left out and short rows padded with empty cells."""
+    header: list[str] | None = None
+    body: list[list[str]] = []
+    for row in rows:
+        if not row or (len(row) == 1 and not row[0].strip()):
+            continue
+        if header is None and has_header:
+            header = [cell.strip() for cell in row]
+            continue
+        body.append(row)
+    if header is None:
+        width = max((len(r) for r in body), default=0)
+        header = [f"column_{i + 1}" for i in range(width)]
+    seen: set[str] = set()
+    for column in header:
+        if column in seen:
+            raise InputError(f"{name}: column {column!r} appears twice in the header")
+        seen.add(column)
+    return header, body
+
+
 def read_table(
     path: str | Path,
     *,
@@ -117,42 +189,33 @@ def read_table(
     columns: str | None = None,
     has_header: bool = True,
 ) -> Bitext:
-    import polars as pl
-
     from align.formats.xml_input import read_bytes
     from align.reading import decode_bytes
 
     name = str(path)
     # Spreadsheets save CSV as UTF-16 or CP949 as often as UTF-8: decode like any text input
-    # (binary files refused there) rather than letting polars replace Hangul with U+FFFD.
-    data = decode_bytes(read_bytes(path, "CSV/TSV"), name, normalize_newlines=False).text.encode("utf-8")
-    try:
-        frame = pl.read_csv(
-            data,
-            separator=separator,
-            has_header=has_header,
-            infer_schema=False,
-            quote_char='"',
-            encoding="utf8-lossy",
-        )
-    except (pl.exceptions.PolarsError, ValueError) as exc:
-        raise InputError(
-            f"{name}: not a readable {'TSV' if separator == chr(9) else 'CSV'} file ({exc})"
-        ) from None
-    src_col, tgt_col = _pick(frame.columns, columns, name)
-    scores = frame["score"].to_list() if "score" in frame.columns else None
-    statuses = frame["status"].to_list() if "status" in frame.columns else None
-    kinds = frame["bead_type"].to_list() if "bead_type" in frame.columns else None
+    # (binary files refused there).
+    text = decode_bytes(read_bytes(path, "CSV/TSV"), name, normalize_newlines=False).text
+    rows = _tsv_rows_in(text) if separator == "\t" else _csv_rows(text, name)
+    header, body = _table(rows, has_header, name)
+    src_col, tgt_col = _pick(header, columns, name)
+    index = {column: i for i, column in enumerate(header)}
+
+    def cell(row: list[str], column: str) -> str | None:
+        i = index.get(column)
+        return row[i] if i is not None and i < len(row) else None
+
     units: list[ImportedUnit] = []
-    for k, (src, tgt) in enumerate(zip(frame[src_col].to_list(), frame[tgt_col].to_list(), strict=True)):
+    for k, row in enumerate(body):
         where = f"{name}: row {k + 1}"
-        has_src, has_tgt = _sides(kinds[k] if kinds else None, src, tgt)
+        src, tgt = cell(row, src_col), cell(row, tgt_col)
+        has_src, has_tgt = _sides(cell(row, "bead_type"), src, tgt)
         units.append(
             ImportedUnit(
                 source=[src or ""] if has_src else [],
                 target=[tgt or ""] if has_tgt else [],
-                score=parse_score(scores[k] if scores else None, 1.0, where),
-                status=parse_status(statuses[k] if statuses else None, BeadStatus.CONFIRMED, where),
+                score=parse_score(cell(row, "score"), 1.0, where),
+                status=parse_status(cell(row, "status"), BeadStatus.CONFIRMED, where),
             )
         )
     src_lang, tgt_lang = pick_languages(

@@ -10,8 +10,9 @@ round trip loses nothing; other tools' props are ignored. The file is parsed as 
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Iterator
 from contextlib import closing
-from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
@@ -20,7 +21,8 @@ from align.errors import InputError, UsageError
 from align.formats.imported import ImportedUnit, bitext_from_units, parse_score, parse_status
 from align.formats.text_rules import primary_subtag, split_segment
 from align.formats.tmx_writer import PROP_SCORE, PROP_SOURCE_SPLIT, PROP_STATUS, PROP_TARGET_SPLIT
-from align.formats.xml_input import XML_NS, iter_ends, local_name
+from align.formats.xml_input import XML_NS, flat_text, iter_ends
+from align.languages import is_language_tag, language_tag_error
 from align.model import BeadStatus, Bitext
 
 _CODE_ELEMENTS = frozenset({"bpt", "ept", "ph", "it", "ut"})
@@ -29,12 +31,7 @@ _XML_LANG = f"{{{XML_NS}}}lang"
 
 def _text(element: etree._Element) -> str:
     """Text of a seg, keeping ``hi``/``sub`` content and dropping inline native codes."""
-    parts = [element.text or ""]
-    for child in element:
-        if isinstance(child.tag, str) and local_name(child) not in _CODE_ELEMENTS:
-            parts.append(_text(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
+    return flat_text(element, _CODE_ELEMENTS)
 
 
 def _lang(tuv: etree._Element) -> str | None:
@@ -58,35 +55,69 @@ def _sentences(text: str, split: list[int] | None, lang: str) -> list[str]:
     return [text]
 
 
-@dataclass(slots=True)
-class _RawUnit:
-    """A ``tu`` as read, before the two languages are known: text per primary subtag."""
-
-    sides: dict[str, tuple[str, str]]
-    """primary subtag -> (tag as written, seg text); the first tuv of a language wins."""
-    props: dict[str, str]
-    notes: list[str]
-    line: int
+_DARI_PROPS = frozenset({PROP_SCORE, PROP_STATUS, PROP_SOURCE_SPLIT, PROP_TARGET_SPLIT})
 
 
-def _read_unit(tu: etree._Element, ns: str) -> _RawUnit:
-    sides: dict[str, tuple[str, str]] = {}
-    props: dict[str, str] = {}
-    notes: list[str] = []
-    tuv_tag, prop_tag, note_tag, seg_tag = f"{ns}tuv", f"{ns}prop", f"{ns}note", f"{ns}seg"
-    for child in tu:
-        tag = child.tag
-        if tag == tuv_tag:
-            lang = _lang(child) or ""
-            key = primary_subtag(lang)
-            if key not in sides:
+class _Column:
+    """One language's segs, in file order: the unit each came from and its text."""
+
+    __slots__ = ("tag", "texts", "units")
+
+    def __init__(self, tag: str) -> None:
+        self.tag = tag
+        """The tag as first written (``ko-KR``), kept for the export."""
+        self.units = array("l")
+        self.texts: list[str] = []
+
+
+class _Units:
+    """Every unit of the file, stored by language instead of one object per unit.
+
+    Why: which two languages are wanted is known only at the end (the first other language
+    seen), and a TM of a million short units held as a dict and tuples per unit took eleven
+    times the file's size. Columns cost the texts plus a few bytes per unit.
+    """
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.lines = array("l")
+        self.columns: dict[str, _Column] = {}
+        self.props: dict[int, dict[str, str]] = {}
+        self.notes: dict[int, list[str]] = {}
+        self._keys: dict[str, str] = {}
+
+    def add(self, tu: etree._Element, ns: str) -> None:
+        unit = self.count
+        self.count += 1
+        self.lines.append(tu.sourceline or 0)
+        tuv_tag, prop_tag, note_tag, seg_tag = f"{ns}tuv", f"{ns}prop", f"{ns}note", f"{ns}seg"
+        seen: set[str] = set()
+        for child in tu:
+            tag = child.tag
+            if tag == tuv_tag:
+                lang = _lang(child) or ""
+                key = self._keys.get(lang)
+                if key is None:
+                    key = self._keys.setdefault(lang, primary_subtag(lang))
+                if key in seen:
+                    continue  # the first tuv of a language wins
+                seen.add(key)
+                column = self.columns.get(key)
+                if column is None:
+                    column = self.columns[key] = _Column(lang)
                 seg = child.find(seg_tag)
-                sides[key] = (lang, _text(seg) if seg is not None else "")
-        elif tag == prop_tag:
-            props.setdefault(child.get("type", ""), child.text or "")
-        elif tag == note_tag:
-            notes.append(child.text or "")
-    return _RawUnit(sides, props, notes, tu.sourceline or 0)
+                column.units.append(unit)
+                column.texts.append(_text(seg) if seg is not None else "")
+            elif tag == prop_tag:
+                kind = child.get("type", "")
+                if kind in _DARI_PROPS:
+                    self.props.setdefault(unit, {}).setdefault(kind, child.text or "")
+            elif tag == note_tag:
+                self.notes.setdefault(unit, []).append(child.text or "")
+
+    def languages(self) -> list[str]:
+        """Languages in the order they were first seen (units with an unnamed one left out)."""
+        return [lang for lang in self.columns if lang]
 
 
 def _pick_languages(
@@ -116,54 +147,69 @@ def read_tmx(path: str | Path, *, src_lang: str | None = None, tgt_lang: str | N
     name = str(path)
     srclang = ""
     header_notes: list[str] = []
-    raw: list[_RawUnit] = []
-    seen: dict[str, None] = {}
+    collected = _Units()
     ns = ""
-    with closing(iter_ends(path, "TMX", "tmx", frozenset({"tu", "header"}))) as elements:
+    warnings: list[str] = []
+    with closing(iter_ends(path, "TMX", "tmx", frozenset({"tu", "header"}), warnings)) as elements:
         for element in elements:
             tag = element.tag
             if tag.startswith("{") and not ns:
                 ns = tag[: tag.index("}") + 1]
             if tag == f"{ns}tu":
-                unit = _read_unit(element, ns)
-                raw.append(unit)
-                for lang in unit.sides:
-                    seen.setdefault(lang)
+                collected.add(element, ns)
             else:
                 srclang = element.get("srclang", "")
                 header_notes = [n.text or "" for n in element.iterchildren(f"{ns}note")]
-    seen.pop("", None)
-    src, tgt = _pick_languages(list(seen), srclang, src_lang, tgt_lang, name)
-    tags: dict[str, str] = {}
-    units: list[ImportedUnit] = []
-    for unit in raw:
-        sides = unit.sides
-        if src not in sides and tgt not in sides:
-            continue
-        where = f"{name}:{unit.line}"
-        for lang in (src, tgt):
-            if lang in sides:
-                tags.setdefault(lang, sides[lang][0])
-        props = unit.props
-        units.append(
-            ImportedUnit(
-                source=_sentences(sides[src][1], _lengths(props.get(PROP_SOURCE_SPLIT)), src)
-                if src in sides
-                else [],
-                target=_sentences(sides[tgt][1], _lengths(props.get(PROP_TARGET_SPLIT)), tgt)
-                if tgt in sides
-                else [],
-                score=parse_score(props.get(PROP_SCORE), 1.0, where),
-                status=parse_status(props.get(PROP_STATUS), BeadStatus.CONFIRMED, where),
-                notes=unit.notes,
-            )
-        )
+    src, tgt = _pick_languages(collected.languages(), srclang, src_lang, tgt_lang, name)
+    source, target = collected.columns[src], collected.columns[tgt]
+    for column in (source, target):
+        if not is_language_tag(column.tag):
+            raise InputError(f"{name}: xml:lang {language_tag_error(column.tag)}")
+    for lang in list(collected.columns):
+        if lang not in (src, tgt):
+            del collected.columns[lang]  # their texts are not needed: free them before building
     return bitext_from_units(
-        units,
+        _imported_units(collected, source, target, src, tgt, name),
         source_lang=src,
         target_lang=tgt,
         name=name,
         fmt="tmx",
-        lang_tags=(tags.get(src, src), tags.get(tgt, tgt)),
+        lang_tags=(source.tag, target.tag),
         document_notes=header_notes,
+        warnings=warnings,
     )
+
+
+def _imported_units(
+    collected: _Units, source: _Column, target: _Column, src: str, tgt: str, name: str
+) -> Iterator[ImportedUnit]:
+    """Units holding either language, in file order, built one at a time."""
+    i = j = 0
+    n_src, n_tgt = len(source.units), len(target.units)
+    while i < n_src or j < n_tgt:
+        unit = min(
+            source.units[i] if i < n_src else collected.count,
+            target.units[j] if j < n_tgt else collected.count,
+        )
+        src_text = tgt_text = None
+        if i < n_src and source.units[i] == unit:
+            src_text = source.texts[i]
+            source.texts[i] = ""  # the column lets go of it as the document takes it
+            i += 1
+        if j < n_tgt and target.units[j] == unit:
+            tgt_text = target.texts[j]
+            target.texts[j] = ""
+            j += 1
+        props = collected.props.get(unit, {})
+        where = f"{name}:{collected.lines[unit]}"
+        yield ImportedUnit(
+            source=_sentences(src_text, _lengths(props.get(PROP_SOURCE_SPLIT)), src)
+            if src_text is not None
+            else [],
+            target=_sentences(tgt_text, _lengths(props.get(PROP_TARGET_SPLIT)), tgt)
+            if tgt_text is not None
+            else [],
+            score=parse_score(props.get(PROP_SCORE), 1.0, where),
+            status=parse_status(props.get(PROP_STATUS), BeadStatus.CONFIRMED, where),
+            notes=collected.notes.get(unit, []),
+        )

@@ -16,7 +16,8 @@ from align.errors import InputError
 from align.formats.imported import ImportedUnit, bitext_from_units, parse_score, parse_status
 from align.formats.text_rules import primary_subtag, split_segment
 from align.formats.xliff_writer import MDA_NS, META_CATEGORY, XLIFF_NS
-from align.formats.xml_input import local_name, parse_xml, read_bytes
+from align.formats.xml_input import flat_text, local_name, parse_xml, read_bytes
+from align.languages import is_language_tag, language_tag_error
 from align.model import BeadStatus, Bitext
 
 _STATUS_OF_STATE = {"final": BeadStatus.CONFIRMED, "reviewed": BeadStatus.EDITED}
@@ -29,14 +30,7 @@ def _q(name: str) -> str:
 
 def _text(element: etree._Element | None) -> str:
     """Text of a source/target, keeping ``pc``/``mrk`` content and dropping inline codes."""
-    if element is None:
-        return ""
-    parts = [element.text or ""]
-    for child in element:
-        if isinstance(child.tag, str) and local_name(child) not in _CODE_ELEMENTS:
-            parts.append(_text(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
+    return "" if element is None else flat_text(element, _CODE_ELEMENTS)
 
 
 def _meta(unit: etree._Element) -> dict[str, str]:
@@ -62,7 +56,8 @@ def _sentences(segments: list[str], split: str | None, lang: str) -> list[str]:
 
 def read_xliff(path: str | Path) -> Bitext:
     name = str(path)
-    root = parse_xml(read_bytes(path, "XLIFF"), name, "XLIFF")
+    warnings: list[str] = []
+    root = parse_xml(read_bytes(path, "XLIFF"), name, "XLIFF", warnings)
     if root.tag != _q("xliff"):
         if local_name(root) == "xliff":
             raise InputError(
@@ -72,6 +67,9 @@ def read_xliff(path: str | Path) -> Bitext:
     src_tag, tgt_tag = root.get("srcLang"), root.get("trgLang")
     if not src_tag or not tgt_tag:
         raise InputError(f"{name}: XLIFF needs both srcLang and trgLang to be imported")
+    for tag in (src_tag, tgt_tag):
+        if not is_language_tag(tag):
+            raise InputError(f"{name}: language {language_tag_error(tag)}")
     src, tgt = primary_subtag(src_tag), primary_subtag(tgt_tag)
     units: list[ImportedUnit] = []
     file_notes: list[str] = []
@@ -115,4 +113,5 @@ def read_xliff(path: str | Path) -> Bitext:
         fmt="xliff",
         lang_tags=(src_tag, tgt_tag),
         document_notes=file_notes,
+        warnings=warnings,
     )

@@ -57,19 +57,27 @@ def _is_starter(word: str) -> bool:
 
 
 def period_ends_sentence(
-    word: str, next_word: str, *, at_block_start: bool = False, closed: bool = False
+    word: str,
+    next_word: str,
+    *,
+    at_block_start: bool = False,
+    closed: bool = False,
+    line_end: bool = False,
 ) -> bool:
     """Decide whether ``word.`` followed by ``next_word`` ends a sentence.
 
     ``word`` is the token before the period, without the period; ``next_word`` the next token
     with opening quotes removed (empty at the end of a block); ``closed``: a closing quote or
-    bracket follows the period ("Inc.)"), which makes an abbreviation likelier to end a sentence.
+    bracket follows the period ("Inc.)"), which makes an abbreviation likelier to end a sentence;
+    ``line_end``: the period ends a line. A plain word and a period at the end of a line end a
+    sentence even before a lower-case word: otherwise a file of lower-case lines ("the cat
+    sat.") would be one sentence as long as the file.
     """
     if not next_word:
         return True
     first = next_word[0]
     if first.islower():
-        return False
+        return line_end and _plain_word(word)
     if word and word[-1] in CLOSERS:
         return True  # 'the “best”. Next': a quotation closed before the period
     core = word.lstrip(OPENERS)
@@ -95,6 +103,30 @@ def period_ends_sentence(
     ):
         return _is_starter(next_word)  # "U.S.", "E.&.P.", "a.m.", initials "J. R. R."
     return True
+
+
+def _plain_word(word: str) -> bool:
+    """A word of two letters or more that is no abbreviation, title or month."""
+    low = word.lower()
+    return (
+        len(word) > 1
+        and word.isalpha()
+        and low not in TITLES
+        and low not in MAY_END
+        and low not in BEFORE_NUMBER
+        and low not in MONTHS
+        and low != "etc"  # "etc." before a lower-case word goes on: "etc.\nand so on"
+    )
+
+
+def _line_ends(text: str, pos: int, end: int) -> bool:
+    """Whether the white space starting at ``pos`` holds a line break."""
+    i = pos
+    while i < end and text[i].isspace():
+        if text[i] == "\n":
+            return True
+        i += 1
+    return False
 
 
 def rule_cuts(text: str, start: int, end: int) -> list[int]:
@@ -124,6 +156,9 @@ def rule_cuts(text: str, start: int, end: int) -> list[int]:
             continue
         word, word_start = _token_before(text, m.start(), start)
         closed = bool(m.group("c").strip())
-        if period_ends_sentence(word, next_word, at_block_start=word_start == start, closed=closed):
+        line_end = _line_ends(text, cut, end)
+        if period_ends_sentence(
+            word, next_word, at_block_start=word_start == start, closed=closed, line_end=line_end
+        ):
             cuts.append(cut)
     return cuts

@@ -147,7 +147,7 @@ def test_output_file_and_refusal(
     report = tmp_path / "report.json"
     code, out, _ = _run(capsys, str(seed_project), "--format", "json", "-o", str(report), "-q")
     assert code == 1 and out == ""
-    assert json.loads(report.read_text(encoding="utf-8"))["summary"]["failing"] == 5
+    assert json.loads(report.read_text(encoding="utf-8"))["summary"]["failing"] == 6
     before = seed_project.read_bytes()
     assert _run(capsys, str(seed_project), "-o", str(seed_project))[0] == 2
     assert seed_project.read_bytes() == before

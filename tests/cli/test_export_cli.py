@@ -35,7 +35,10 @@ def test_tmx_export_matches_the_golden_file(
     out = tmp_path / "seed.tmx"
     assert main(["export", str(project), "-o", str(out), "--date", DATE]) == 0
     assert out.read_bytes() == (GOLDEN / "seed001.tmx").read_bytes()
-    assert "exported 9 beads as tmx (3 left out by the options)" in capsys.readouterr().err
+    assert (
+        "exported 9 beads as tmx (left out: 3 unpaired 1-0/0-1 beads, which --include-unpaired keeps)"
+        in capsys.readouterr().err
+    )
 
 
 @pytest.mark.parametrize(

@@ -18,20 +18,32 @@ from rich.text import Text
 from align.checks.report import PairResult, summarise
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-SNIPPET = 240
+WHOLE_UP_TO = 4_000
+"""Sentences are shown whole, wrapped; only a runaway one (a file without punctuation is
+one sentence) is cut, at a word, with the number of characters left out."""
 
 
-def _clip(text: str, limit: int = SNIPPET) -> str:
+def _clip(text: str, limit: int = WHOLE_UP_TO) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", limit // 2, limit)
+    cut = cut if cut > 0 else limit
+    return f"{text[:cut]} … ({len(text) - cut:,} more characters)"
+
+
+def _pair_title(pair: PairResult) -> Text:
+    """Printed with ``soft_wrap``: a title names files, never wrapped mid-path (nor cropped)
+    however narrow the output (80 columns in a pipe)."""
+    title = Text(pair.name, style="bold underline")
+    both = f"{pair.source_file} ↔ {pair.target_file}"
+    if pair.source_file and pair.target_file and pair.source_file != pair.target_file and pair.name != both:
+        title.append(f"  ({pair.source_file} ↔ {pair.target_file})", style="dim")
+    return title
 
 
 def _pair_block(pair: PairResult) -> Group:
     parts: list[Table | Text | Padding] = []
-    title = Text(pair.name, style="bold underline")
-    if pair.source_file and pair.target_file and pair.source_file != pair.target_file:
-        title.append(f"  ({pair.source_file} ↔ {pair.target_file})", style="dim")
-    parts.append(title)
     if pair.error:
         parts.append(Text.from_markup(f"  [bold red]could not check:[/] {escape(pair.error)}"))
     for f in pair.findings:
@@ -93,10 +105,13 @@ def render(pairs: list[PairResult], fail_on: str, *, color: bool = False, width:
         extra = (
             f" ({s['suppressed_by_baseline']} known in the baseline)" if s["suppressed_by_baseline"] else ""
         )
-        console.print(f"[green]✓[/] {escape(what)}: no drift found{escape(extra)}")
+        console.print(
+            f"[green]✓[/] {escape(what)}: no drift found{escape(extra)}", no_wrap=True, overflow="ignore"
+        )
         return buffer.getvalue()
     for pair in pairs:
         if pair.findings or pair.error:
+            console.print(_pair_title(pair), soft_wrap=True)
             console.print(_pair_block(pair))
             console.print()
     if len(pairs) > 1:
@@ -106,6 +121,7 @@ def render(pairs: list[PairResult], fail_on: str, *, color: bool = False, width:
     checks = ", ".join(f"{k} {v}" for k, v in s["by_check"].items())
     console.print(
         f"{verdict}: {sev['error']} error(s), {sev['warning']} warning(s), {sev['info']} info "
-        f"in {s['pairs_with_findings']}/{s['pairs']} pair(s) [dim]({escape(checks)}; fail-on {fail_on})[/]"
+        f"in {s['pairs_with_findings']}/{s['pairs']} pair(s) [dim]({escape(checks)}; fail-on {fail_on})[/]",
+        soft_wrap=True,
     )
     return buffer.getvalue()

@@ -46,7 +46,8 @@ def test_seed_report_marks_ramzi_remzi_and_herald_heald_in_both_sentences(seed_r
     assert marked["Ramzi"] == ["Remzi"]
     assert marked["Herald"] == ["Heald"]
     numbers = [_marks(a) for a in page.xpath('//article[@data-check="number"]')]
-    assert (["24th"], ["15"]) in numbers
+    # two unrelated drifts of one pair are two findings, each marked on its own side
+    assert (["24th"], []) in numbers and ([], ["15"]) in numbers
 
 
 def test_page_is_self_contained(seed_report: str) -> None:
