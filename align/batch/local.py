@@ -1,0 +1,92 @@
+"""The local engine: a pool of worker processes, each loading the task (its encoder) once.
+
+Processes, not threads: the aligner, the reading and the checks are Python and numpy that
+hold the GIL for long stretches, so only processes use every core for every stage. Workers
+are spawned (not forked) so that they never inherit a lock held by one of the driver's
+threads (the progress bar's), and they ignore ctrl+c: the driver alone decides to stop, and
+the pairs in flight are the only ones lost. With one worker the pairs run in this process,
+which spares a process start and an encoder load.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections.abc import Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+
+from align.batch.jobs import FAILED, OnOutcome, PairJob, PairOutcome, Task, group_jobs, run_group, run_job
+
+_TASK: Task | None = None
+
+
+def available_cores() -> int:
+    """Cores this process may run on (a container's or taskset's limit, not the machine's)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _start_worker(task: Task, threads: int) -> None:
+    global _TASK
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    task.setup(threads)
+    _TASK = task
+
+
+def _work(group: list[PairJob]) -> list[PairOutcome]:
+    assert _TASK is not None, "worker started without its task"
+    return run_group(_TASK, group)
+
+
+class LocalEngine:
+    """``jobs`` worker processes (default: one per core)."""
+
+    name = "local"
+
+    def __init__(self, jobs: int | None = None) -> None:
+        self.workers = jobs or available_cores()
+
+    def run(self, jobs: Sequence[PairJob], task: Task, on_outcome: OnOutcome) -> None:
+        workers = min(self.workers, len(jobs))
+        if workers <= 1:
+            task.setup(None)
+            for job in jobs:
+                on_outcome(run_job(task, job))
+            return
+        threads = max(1, available_cores() // workers)
+        pool = ProcessPoolExecutor(
+            workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker,
+            initargs=(task, threads),
+        )
+        pending: dict[Future[list[PairOutcome]], list[PairJob]] = {
+            pool.submit(_work, group): group for group in group_jobs(jobs, workers)
+        }
+        try:
+            while pending:
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    group = pending.pop(future)
+                    try:
+                        outcomes = future.result()
+                    except BrokenProcessPool:
+                        outcomes = [
+                            _lost(job, "a worker process died (killed or out of memory)") for job in group
+                        ]
+                    for outcome in outcomes:
+                        on_outcome(outcome)
+        finally:
+            # on ctrl+c: drop what has not started, and do not wait for what has
+            pool.shutdown(wait=not pending, cancel_futures=True)
+            if pending:
+                for process in list(getattr(pool, "_processes", {}).values()):
+                    process.terminate()
+
+
+def _lost(job: PairJob, why: str) -> PairOutcome:
+    return PairOutcome(job.name, FAILED, error=why)
