@@ -10,24 +10,27 @@ which spares a process start and an encoder load.
 
 from __future__ import annotations
 
+import math
 import multiprocessing
-import os
 import signal
 from collections.abc import Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
-from align.batch.jobs import FAILED, OnOutcome, PairJob, PairOutcome, Task, group_jobs, run_group, run_job
+from align.batch.jobs import (
+    FAILED,
+    GROUP_BYTES,
+    OnOutcome,
+    PairJob,
+    PairOutcome,
+    Task,
+    group_jobs,
+    run_group,
+    run_job,
+)
+from align.encoders.threads import available_cores
 
 _TASK: Task | None = None
-
-
-def available_cores() -> int:
-    """Cores this process may run on (a container's or taskset's limit, not the machine's)."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
 
 
 def _start_worker(task: Task, threads: int) -> None:
@@ -43,15 +46,19 @@ def _work(group: list[PairJob]) -> list[PairOutcome]:
 
 
 class LocalEngine:
-    """``jobs`` worker processes (default: one per core)."""
+    """``jobs`` worker processes (default: one per core), fewer when the work is small:
+    a worker costs a process start and an encoder load (about a second), so each is given
+    at least ``spread_bytes`` of input; a handful of short files run in this process."""
 
     name = "local"
 
-    def __init__(self, jobs: int | None = None) -> None:
+    def __init__(self, jobs: int | None = None, spread_bytes: int = GROUP_BYTES) -> None:
         self.workers = jobs or available_cores()
+        self.spread_bytes = spread_bytes
 
     def run(self, jobs: Sequence[PairJob], task: Task, on_outcome: OnOutcome) -> None:
-        workers = min(self.workers, len(jobs))
+        total = sum(job.size for job in jobs)
+        workers = min(self.workers, len(jobs), max(1, math.ceil(total / max(1, self.spread_bytes))))
         if workers <= 1:
             task.setup(None)
             for job in jobs:
