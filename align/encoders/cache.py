@@ -84,11 +84,14 @@ class EmbeddingCache:
             self.misses = 0
 
 
-def l2_normalise(rows: np.ndarray) -> np.ndarray:
-    """Rows scaled to unit length in float32; all-zero rows stay zero instead of becoming NaN."""
+def l2_normalise(rows: np.ndarray, *, in_place: bool = False) -> np.ndarray:
+    """Rows scaled to unit length in float32; all-zero rows stay zero instead of becoming NaN.
+    ``in_place``: overwrite ``rows`` when it is float32 already (one text-sized array less)."""
     rows = np.asarray(rows, dtype=np.float32)
     norms = np.linalg.norm(rows, axis=1, keepdims=True)
     np.maximum(norms, np.float32(1e-12), out=norms)
+    if in_place and rows.flags.writeable:
+        return np.divide(rows, norms, out=rows)
     return rows / norms
 
 
@@ -127,7 +130,7 @@ def encode_through_cache(
     rows = compute(unique, progress, cancel)
     if rows.shape != (len(unique), dim):
         raise RuntimeError(f"encoder returned shape {rows.shape}, expected {(len(unique), dim)}")
-    rows = l2_normalise(rows)
+    rows = l2_normalise(rows, in_place=True)  # the backend's fresh array, nobody else's
     for text, row in zip(unique, rows, strict=True):
         out[todo[text]] = row
         if cache is not None:
