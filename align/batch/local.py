@@ -88,11 +88,10 @@ class LocalEngine:
                     for outcome in outcomes:
                         on_outcome(outcome)
         finally:
-            # on ctrl+c: drop what has not started, and do not wait for what has
-            pool.shutdown(wait=not pending, cancel_futures=True)
-            if pending:
-                for process in list(getattr(pool, "_processes", {}).values()):
+            if pending:  # ctrl+c or an error: drop what has not started, stop what has
+                for process in list((getattr(pool, "_processes", None) or {}).values()):
                     process.terminate()
+            pool.shutdown(wait=not pending, cancel_futures=True)
 
 
 def _lost(job: PairJob, why: str) -> PairOutcome:

@@ -6,6 +6,7 @@ Each task is a small picklable record of settings; ``setup`` loads the encoder o
 
 from __future__ import annotations
 
+import glob
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -101,8 +102,12 @@ class AlignTask:
 
         bitext = self.align(job)
         if job.output:
-            Path(job.output).parent.mkdir(parents=True, exist_ok=True)
-            write_text_atomic(job.output, dumps_project(bitext))
+            out = Path(job.output)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            # a worker stopped mid-write (the batch was interrupted) leaves its temporary file
+            for stale in out.parent.glob(f".{glob.escape(out.name)}.*.tmp"):
+                stale.unlink(missing_ok=True)
+            write_text_atomic(out, dumps_project(bitext))
         return PairOutcome(job.name, OK, output=job.output, stats=bitext_stats(bitext))
 
     def resume(self, job: PairJob) -> PairOutcome | None:

@@ -85,3 +85,35 @@ def test_check_many_pairs_same_report_on_one_or_two_workers(
         assert code == 0
         reports.append(capsys.readouterr().out)
     assert reports[0] == reports[1] and '"missing"' in reports[0] and "002.en" in reports[0]
+
+
+def test_ctrl_c_loses_only_the_pair_in_flight_and_a_rerun_finishes(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    corpus = tmp_path / "many"
+    corpus.mkdir()
+    for k in range(40):
+        for lang in ("en", "ko"):
+            source = SAMPLE / f"{k % 6 + 1:03d}.{lang}"
+            (corpus / f"{k:03d}.{lang}").write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out"
+    repo = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(repo)}
+    argv = [sys.executable, "-m", "align", "align", "--batch", str(corpus), "-o", str(out), "-q", "--jobs", "1"]
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and len(list(out.glob("*.dari.json"))) < 3:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and "interrupted" in err
+    done = len(list(out.glob("*.dari.json")))
+    assert 3 <= done < 40
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]  # no half-written file
+    assert main(["align", "--batch", str(corpus), "-o", str(out), "-q", "--jobs", "1"]) == 0
+    status = pl.read_parquet(out / "summary.parquet")["status"].to_list()
+    assert status.count("kept") == done and status.count("ok") == 40 - done
