@@ -319,7 +319,11 @@ def align_batch(
     are kept, not redone. Returns the summary (one row per pair; see
     ``align.batch.summary``) and writes it as Parquet to ``summary`` (default
     ``out_dir/summary.parquet``) unless ``write_summary_file`` is false. A pair that fails is a
-    row with status ``error``; the others go on."""
+    row with status ``error``; the others go on.
+
+    Worker processes are spawned, as ``multiprocessing`` does on every platform that has no
+    safe ``fork``: a script (not a notebook) that calls this with ``jobs`` above 1 must do so
+    under ``if __name__ == "__main__":``."""
     from align.batch import get_engine, run_batch
     from align.batch.plan import plan_jobs
     from align.batch.summary import SUMMARY_NAME, summary_frame, write_summary
