@@ -103,7 +103,19 @@ def test_ctrl_c_loses_only_the_pair_in_flight_and_a_rerun_finishes(tmp_path: Pat
     out = tmp_path / "out"
     repo = Path(__file__).resolve().parents[2]
     env = {**os.environ, "PYTHONPATH": str(repo)}
-    argv = [sys.executable, "-m", "align", "align", "--batch", str(corpus), "-o", str(out), "-q", "--jobs", "1"]
+    argv = [
+        sys.executable,
+        "-m",
+        "align",
+        "align",
+        "--batch",
+        str(corpus),
+        "-o",
+        str(out),
+        "-q",
+        "--jobs",
+        "1",
+    ]
     proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and len(list(out.glob("*.dari.json"))) < 3:
