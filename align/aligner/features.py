@@ -144,14 +144,18 @@ class WindowVectors:
             yield np.arange(first, min(self.n + 1, first + self.CHUNK), dtype=np.int64)
 
     def tail_mean(self) -> np.ndarray:
-        """``rows[a:].mean(axis=0)``, accumulated chunk by chunk in float64."""
-        total = None
+        """``rows[a:].mean(axis=0)`` to the bit: numpy sums the rows of a float32 array one
+        after the other into a float32 accumulator, so each chunk is summed with the running
+        total as its first row, and the total divided by the count as ``mean`` does."""
+        total: np.ndarray | None = None
         for idx in self.chunks(self.a):
-            part = self.rows(idx).sum(axis=0, dtype=np.float64)
-            total = part if total is None else total + part
-        count = self.n + 1 - self.a
+            block = self.rows(idx)
+            if total is not None:
+                block = np.concatenate([total[None, :], block])
+            total = block.sum(axis=0)
         assert total is not None
-        return (total / count).astype(np.float32)
+        mean: np.ndarray = total / (self.n + 1 - self.a)
+        return mean
 
 
 def tail_mean(x: np.ndarray | WindowVectors, a: int) -> np.ndarray | None:

@@ -54,6 +54,8 @@ def test_window_vectors_equal_the_stored_rows_to_the_bit() -> None:
         assert np.array_equal(stored.merged[a][40:90], lazy.merged[a][40:90])
         assert np.array_equal(stored.merged[a][5], lazy.merged[a][5])
         np.testing.assert_allclose(stored.background[a], lazy.background[a], rtol=0, atol=1e-6)
+        lazy.merged[a].CHUNK = 97  # several chunks: the running total must carry over exactly
+        assert np.array_equal(stored.merged[a][a:].mean(axis=0), lazy.merged[a].tail_mean())
 
 
 def test_long_text_beads_are_the_same_with_and_without_stored_features(
