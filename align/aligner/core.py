@@ -482,7 +482,7 @@ def _extension_options(span: tuple[int, int, int, int], n: int, m: int) -> list[
     return [o for o in options if o[0] <= 3 and o[1] <= 3]
 
 
-EXTENSION_CHUNK = 4_096
+EXTENSION_CHUNK = 1_024
 """Beads whose extension rows are fetched together (bounds the rows held at once)."""
 
 
@@ -579,10 +579,15 @@ def _scored_beads(
         ends_i = np.array([spans[k][1] for k in ks], dtype=np.int64)
         ends_j = np.array([spans[k][3] for k in ks], dtype=np.int64)
         if a and b:
-            u = scorer.fa.merged[a][ends_i]
-            v = scorer.fb.merged[b][ends_j]
-            bg = 0.5 * (scorer.fa.background[a][ends_i] + scorer.fb.background[b][ends_j])
-            sims[a * 10 + b] = np.asarray(scorer.adjust(np.einsum("rd,rd->r", u, v), bg, a, b))
+            # in chunks: all 1-1 beads' merged rows at once are two text-sized arrays
+            parts = []
+            for c0 in range(0, len(ks), EXTENSION_CHUNK):
+                ci, cj = ends_i[c0 : c0 + EXTENSION_CHUNK], ends_j[c0 : c0 + EXTENSION_CHUNK]
+                u = scorer.fa.merged[a][ci]
+                v = scorer.fb.merged[b][cj]
+                bg = 0.5 * (scorer.fa.background[a][ci] + scorer.fb.background[b][cj])
+                parts.append(np.asarray(scorer.adjust(np.einsum("rd,rd->r", u, v), bg, a, b)))
+            sims[a * 10 + b] = np.concatenate(parts)
         elif a:
             conf[idx] = _sigmoid(p.null_conf_slope * (p.null_conf_offset - row_best[ends_i]))
         else:

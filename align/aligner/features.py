@@ -75,7 +75,7 @@ class WindowVectors:
     Rows named in ``exact`` hold the precomputed embeddings of real concatenations."""
 
     CHUNK = 8_192
-    RECENT = 16_384
+    RECENT = 2_048
     """Single rows remembered: the re-decision passes look at each bead and its neighbours."""
 
     def __init__(
