@@ -24,6 +24,7 @@ import argparse
 import os
 import resource
 import sys
+import threading
 import time
 import tracemalloc
 from pathlib import Path
@@ -183,7 +184,22 @@ def run_scale(n: int, encoder: str, json_out: Path | None) -> None:
                 stages[str(last[1])] = stages.get(str(last[1]), 0.0) + now - float(last[0])
             last[0], last[1] = now, stage
 
+        stage_rss: dict[str, float] = {}
+        sampling = threading.Event()
+
+        def sample() -> None:  # the resident size each stage reached, every 0.1 s
+            page = os.sysconf("SC_PAGE_SIZE")
+            while not sampling.wait(0.1):
+                with open("/proc/self/statm") as handle:
+                    rss = int(handle.read().split()[1]) * page / 2**20
+                stage = str(last[1]) or "read"
+                stage_rss[stage] = max(stage_rss.get(stage, 0.0), rss)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
         bitext = align_documents(src, tgt, encoder=encoder, progress=progress)
+        sampling.set()
+        sampler.join()
         if last[1]:
             stages[str(last[1])] = stages.get(str(last[1]), 0.0) + time.perf_counter() - float(last[0])
         total = time.perf_counter() - t0
@@ -198,6 +214,7 @@ def run_scale(n: int, encoder: str, json_out: Path | None) -> None:
         "peak_rss_mib": round(_peak_rss_mib()),
         "rss_before_mib": round(rss_start),
         "stages": {k: round(v, 2) for k, v in stages.items()},
+        "stage_peak_rss_mib": {k: round(v) for k, v in stage_rss.items()},
         "encoder": encoder,
         "load": [round(x, 2) for x in os.getloadavg()],
     }
