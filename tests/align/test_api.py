@@ -36,7 +36,7 @@ def test_align_texts_splits_and_detects_languages() -> None:
     assert set(beads["kind"]) == {"1-1"}
 
 
-def test_align_files_then_check_finds_a_missing_sentence() -> None:
+def test_align_files_checks_clean_and_a_dropped_sentence_comes_out_unpaired() -> None:
     bitext = api.align_files(SAMPLE / "003.en", SAMPLE / "003.ko")
     assert api.check(bitext).height == 0
     bitext.target.segments.pop()
