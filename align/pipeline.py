@@ -91,6 +91,11 @@ def _document(name: str, decoded: DecodedText, lang: str | None, presplit: bool)
     return Document(lang=lang, text=text, segments=segments, path=name, encoding=decoded.encoding)
 
 
+def document_from_text(name: str, text: str, lang: str | None = None, presplit: bool = False) -> Document:
+    """A document from text already in memory (the Python API's way in), split like a file's."""
+    return _document(name, DecodedText(text=text, encoding="utf-8", crlf=False), lang, presplit)
+
+
 def read_documents(
     paths: Sequence[str | Path], options: InputOptions = InputOptions()
 ) -> tuple[Document, Document]:

@@ -2,6 +2,7 @@
 
     python bench/align_speed.py vectors [--n 10000]   # align_vectors alone on synthetic 512-d vectors
     python bench/align_speed.py bible                 # end to end on Bible en-zh (read, split, encode, align)
+    python bench/align_speed.py scale --n 100000      # end to end on an N x N English-Korean text
 
 ``vectors``: true pairs are correlated (shared "meaning" + noise, cosine ~0.6), with 2 % of
 sentences inserted on either side, 3 % merged 2-1/1-2 and lengths that follow the meaning.
@@ -9,14 +10,21 @@ Reports wall time, tracemalloc peak of the alignment (numpy allocations included
 process peak RSS. ``bible``: the pipeline (``--presplit``, encoder ``use`` unless ``--encoder``),
 sentences per second over both sides, process peak RSS, and strict/lax F1 after merging
 predicted beads inside one verse (corpora README). Run each mode in its own process: peak
-RSS is per process.
+RSS is per process. ``scale``: an N-sentence English text and its Korean translation, every
+sentence the pair of two FLORES-200 sentences (dev + devtest, 2,009 translated lines; pairs
+drawn with a fixed seed, so the N sentences are distinct and each side is a real translation
+of the other), 2 % of the Korean sentences dropped; written to a temporary directory and run
+through the pipeline as ``dari align --presplit`` would (read, encode, align), reporting wall
+time, time per sentence, process peak RSS, and ``--json FILE`` appends the figures as one line.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import sys
+import threading
 import time
 import tracemalloc
 from pathlib import Path
@@ -27,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 BIBLE = Path("/work/shared/corpora/bible-en-zh")
+FLORES_RAW = Path("/work/shared/corpora/flores200-en-ko/raw")
 
 
 def _peak_rss_mib() -> float:
@@ -132,14 +141,100 @@ def run_bible(encoder: str) -> None:
     )
 
 
+def scale_texts(n: int, seed: int = 0) -> tuple[list[str], list[str]]:
+    """N English sentences and their Korean translations (see the module docstring)."""
+    en: list[str] = []
+    ko: list[str] = []
+    for split in ("dev", "devtest"):
+        en += (FLORES_RAW / f"eng_Latn.{split}").read_text(encoding="utf-8").splitlines()
+        ko += (FLORES_RAW / f"kor_Hang.{split}").read_text(encoding="utf-8").splitlines()
+    rng = np.random.default_rng(seed)
+    count = len(en)
+    codes = rng.choice(count * count, size=n, replace=False)
+    src = [f"{en[c // count]} {en[c % count]}" for c in codes.tolist()]
+    keep = rng.random(n) >= 0.02
+    tgt = [
+        f"{ko[c // count]} {ko[c % count]}" for c, k in zip(codes.tolist(), keep.tolist(), strict=True) if k
+    ]
+    return src, tgt
+
+
+def run_scale(n: int, encoder: str, json_out: Path | None) -> None:
+    import json
+    import tempfile
+
+    from align.pipeline import InputOptions, align_documents, read_documents
+
+    src_lines, tgt_lines = scale_texts(n)
+    with tempfile.TemporaryDirectory(prefix="dari-scale-") as tmp:
+        (Path(tmp) / "src.en").write_text("\n".join(src_lines) + "\n", encoding="utf-8")
+        (Path(tmp) / "tgt.ko").write_text("\n".join(tgt_lines) + "\n", encoding="utf-8")
+        del src_lines, tgt_lines
+        rss_start = _peak_rss_mib()
+        t0 = time.perf_counter()
+        src, tgt = read_documents(
+            [Path(tmp) / "src.en", Path(tmp) / "tgt.ko"], InputOptions("en", "ko", presplit=True)
+        )
+        stages: dict[str, float] = {"read": time.perf_counter() - t0}
+        last = [time.perf_counter(), ""]
+
+        def progress(stage: str, done: int, total: int) -> None:
+            now = time.perf_counter()
+            if last[1]:
+                stages[str(last[1])] = stages.get(str(last[1]), 0.0) + now - float(last[0])
+            last[0], last[1] = now, stage
+
+        stage_rss: dict[str, float] = {}
+        sampling = threading.Event()
+
+        def sample() -> None:  # the resident size each stage reached, every 0.1 s
+            page = os.sysconf("SC_PAGE_SIZE")
+            while not sampling.wait(0.1):
+                with open("/proc/self/statm") as handle:
+                    rss = int(handle.read().split()[1]) * page / 2**20
+                stage = str(last[1]) or "read"
+                stage_rss[stage] = max(stage_rss.get(stage, 0.0), rss)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        bitext = align_documents(src, tgt, encoder=encoder, progress=progress)
+        sampling.set()
+        sampler.join()
+        if last[1]:
+            stages[str(last[1])] = stages.get(str(last[1]), 0.0) + time.perf_counter() - float(last[0])
+        total = time.perf_counter() - t0
+    sentences = len(src.segments) + len(tgt.segments)
+    row = {
+        "n": n,
+        "src": len(src.segments),
+        "tgt": len(tgt.segments),
+        "beads": len(bitext.beads),
+        "seconds": round(total, 2),
+        "ms_per_sentence": round(1000 * total / sentences, 4),
+        "peak_rss_mib": round(_peak_rss_mib()),
+        "rss_before_mib": round(rss_start),
+        "stages": {k: round(v, 2) for k, v in stages.items()},
+        "stage_peak_rss_mib": {k: round(v) for k, v in stage_rss.items()},
+        "encoder": encoder,
+        "load": [round(x, 2) for x in os.getloadavg()],
+    }
+    print(json.dumps(row))
+    if json_out is not None:
+        with json_out.open("a", encoding="utf-8") as handle:
+            handle.write(json.dumps(row) + "\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("mode", choices=["vectors", "bible"])
+    ap.add_argument("mode", choices=["vectors", "bible", "scale"])
+    ap.add_argument("--json", type=Path, help="scale: append the figures to this JSON-lines file")
     ap.add_argument("--n", type=int, default=10_000)
     ap.add_argument("--encoder", default="use")
     args = ap.parse_args(argv)
     if args.mode == "vectors":
         run_vectors(args.n)
+    elif args.mode == "scale":
+        run_scale(args.n, args.encoder, args.json)
     else:
         run_bible(args.encoder)
     return 0

@@ -14,13 +14,15 @@ has a fixed gain, which is the threshold a pair must beat.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
+from typing import Any
 
 import numpy as np
 
 from align.aligner.anchors import anchor_vectors, shared_anchors
-from align.aligner.features import SideFeatures, side_features
+from align.aligner.features import SideFeatures, side_features, tail_mean
 from align.aligner.junctions import weak_boundaries
 from align.aligner.params import BEAD_TYPES, COMMON_TYPES, DEFAULT_PARAMS, AlignParams
 from align.aligner.redecide import (
@@ -36,6 +38,9 @@ from align.progress import CancelCallback, ProgressCallback, check_cancel
 
 COARSE_TYPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
 MIDDLE_TYPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1))
+LAZY_LONG_TEXTS = True
+"""Texts too long for the full matrix compute merged vectors per band (``WindowVectors``)
+instead of storing them; the values are the same, which a test checks by switching this off."""
 
 
 def _mean_dot(u: np.ndarray | None, v: np.ndarray | None) -> float:
@@ -78,8 +83,8 @@ class _Scorer:
         # above would stretch that artefact with e5's narrow range (x4), making merges and
         # swallowed sentences cheap; it is kept at its unstretched size, the size the weights
         # were tuned with.
-        means_a = {a: x[a:].mean(axis=0) if len(x) > a else None for a, x in fa.merged.items()}
-        means_b = {b: x[b:].mean(axis=0) if len(x) > b else None for b, x in fb.merged.items()}
+        means_a = {a: tail_mean(x, a) for a, x in fa.merged.items()}
+        means_b = {b: tail_mean(x, b) for b, x in fb.merged.items()}
         base = _mean_dot(means_a.get(1), means_b.get(1))
         self.inflation = {
             (a, b): (self.scale - 1.0) * max(0.0, _mean_dot(ma, mb) - base)
@@ -158,14 +163,15 @@ def _features(
     tgt_weak: np.ndarray | None = None,
     src_exact: dict[int, tuple[np.ndarray, np.ndarray]] | None = None,
     tgt_exact: dict[int, tuple[np.ndarray, np.ndarray]] | None = None,
+    lazy: bool = False,
 ) -> tuple[SideFeatures, SideFeatures]:
     scale = float(np.sqrt(params.anchor_weight)) if params.anchor_weight > 0 else 0.0
     mix = params.concat_sum_mix
     fa = side_features(
-        src, src_lens, src_paras, src_bags, tgt.mean(axis=0), scale, sizes, src_exact, src_weak, mix
+        src, src_lens, src_paras, src_bags, tgt.mean(axis=0), scale, sizes, src_exact, src_weak, mix, lazy
     )
     fb = side_features(
-        tgt, tgt_lens, tgt_paras, tgt_bags, src.mean(axis=0), scale, sizes, tgt_exact, tgt_weak, mix
+        tgt, tgt_lens, tgt_paras, tgt_bags, src.mean(axis=0), scale, sizes, tgt_exact, tgt_weak, mix, lazy
     )
     return fa, fb
 
@@ -256,12 +262,23 @@ def _unrelated_similarity(src: np.ndarray, tgt: np.ndarray) -> float | None:
 
 
 def _single_thread_blas() -> AbstractContextManager[object]:
-    """Many small products: OpenBLAS's threads cost more than they give (measured 4x)."""
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:  # pragma: no cover - optional
+    """Many small products: OpenBLAS's threads cost more than they give (measured 4x). The
+    controller is made once: each ``threadpool_limits`` call rescans the process's loaded
+    libraries (/proc/self/maps), which cost 13 ms per FLORES document, a fifth of its time."""
+    controller = _blas_controller()
+    if controller is None:  # pragma: no cover - optional
         return nullcontext()
-    return threadpool_limits(limits=1, user_api="blas")
+    limited: AbstractContextManager[object] = controller.limit(limits=1, user_api="blas")
+    return limited
+
+
+@functools.cache
+def _blas_controller() -> Any:
+    try:
+        from threadpoolctl import ThreadpoolController
+    except ImportError:  # pragma: no cover - optional
+        return None
+    return ThreadpoolController()
 
 
 def align_vectors(
@@ -289,8 +306,37 @@ def align_vectors(
     regions up to ``concat_budget`` for long ones); elsewhere merged-sentence vectors are
     normalised sums. Real concatenations measured markedly better (bench/README.md).
     """
-    src = np.asarray(src_vecs, dtype=np.float32)
-    tgt = np.asarray(tgt_vecs, dtype=np.float32)
+    vectors = [src_vecs, tgt_vecs]
+    del src_vecs, tgt_vecs
+    return align_vector_pair(
+        vectors, src_lens, tgt_lens, src_paras=src_paras, tgt_paras=tgt_paras,
+        src_anchors=src_anchors, tgt_anchors=tgt_anchors, concat_encoder=concat_encoder,
+        src_texts=src_texts, tgt_texts=tgt_texts, params=params, progress=progress, cancel=cancel,
+    )  # fmt: skip
+
+
+def align_vector_pair(
+    vectors: list[np.ndarray],
+    src_lens: np.ndarray,
+    tgt_lens: np.ndarray,
+    *,
+    src_paras: np.ndarray | None = None,
+    tgt_paras: np.ndarray | None = None,
+    src_anchors: Sequence[frozenset[str]] | None = None,
+    tgt_anchors: Sequence[frozenset[str]] | None = None,
+    concat_encoder: Callable[[list[str]], np.ndarray] | None = None,
+    src_texts: Sequence[str] | None = None,
+    tgt_texts: Sequence[str] | None = None,
+    params: AlignParams = DEFAULT_PARAMS,
+    progress: ProgressCallback | None = None,
+    cancel: CancelCallback | None = None,
+) -> list[Bead]:
+    """``align_vectors`` on ``vectors = [source, target]``, which it empties: when the list
+    held the only references (``align_segments``'s encoder output), each input array is freed
+    as soon as its normalised copy exists, instead of both living through the whole search
+    (400 MiB at 100,000 sentences a side)."""
+    src = np.asarray(vectors.pop(0), dtype=np.float32)
+    tgt = np.asarray(vectors.pop(0), dtype=np.float32)
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
         return [Bead((i,), (), 1.0) for i in range(n)] + [Bead((), (j,), 1.0) for j in range(m)]
@@ -315,8 +361,22 @@ def align_vectors(
     sizes = tuple(range(1, max(max(t) for t in types) + 1))
     src_weak = weak_boundaries(src_texts) if src_texts is not None else None
     tgt_weak = weak_boundaries(tgt_texts) if tgt_texts is not None else None
+    # long texts: merged vectors computed per band instead of stored (same values, see features)
+    lazy = not full and LAZY_LONG_TEXTS
     fa, fb = _features(
-        src, tgt, sl, tl, src_paras, tgt_paras, src_bags, tgt_bags, params, sizes, src_weak, tgt_weak
+        src,
+        tgt,
+        sl,
+        tl,
+        src_paras,
+        tgt_paras,
+        src_bags,
+        tgt_bags,
+        params,
+        sizes,
+        src_weak,
+        tgt_weak,
+        lazy=lazy,
     )
     unrelated = _unrelated_similarity(src, tgt) if full else None
     scorer = _Scorer(fa, fb, params, ratio, unrelated)
@@ -353,6 +413,7 @@ def align_vectors(
         tgt_weak,
         src_exact,
         tgt_exact,
+        lazy,
     )
     scorer = _Scorer(fa, fb, params, ratio, unrelated)
     spans, g11 = _run(scorer, types, band, n, m, progress, cancel, "realign")
@@ -431,13 +492,11 @@ def _embed_windows(
     return {a: (ends[a], vecs[s:e]) for a, s, e in spans}
 
 
-def _extension(span: tuple[int, int, int, int], scorer: _Scorer, sim: float, n: int, m: int) -> float:
-    """How much the bead's similarity would rise by taking in one more neighbouring sentence
-    (before or after, on either side): a bead that gains from growing is probably cut short."""
+def _extension_options(span: tuple[int, int, int, int], n: int, m: int) -> list[tuple[int, int, int, int]]:
+    """The beads one neighbouring sentence larger (before or after, on either side), as
+    (source size, target size, source end, target end), sizes at most three."""
     i0, i1, j0, j1 = span
     a, b = i1 - i0, j1 - j0
-    fa, fb = scorer.fa, scorer.fb
-    best = -1.0
     options = []
     if a < 3:
         if i1 < n:
@@ -449,13 +508,41 @@ def _extension(span: tuple[int, int, int, int], scorer: _Scorer, sim: float, n: 
             options.append((a, b + 1, i1, j1 + 1))
         if j0 > 0:
             options.append((a, b + 1, i1, j1))
-    for aa, bb, ii, jj in options:
-        if aa > 3 or bb > 3:
-            continue
-        dot = float(fa.merged[aa][ii] @ fb.merged[bb][jj])
-        val = float(scorer.adjust(dot, 0.5 * float(fa.background[aa][ii] + fb.background[bb][jj]), aa, bb))
-        best = max(best, val - sim)
-    return best
+    return [o for o in options if o[0] <= 3 and o[1] <= 3]
+
+
+EXTENSION_CHUNK = 1_024
+"""Beads whose extension rows are fetched together (bounds the rows held at once)."""
+
+
+def _extensions(
+    spans: Sequence[tuple[int, int, int, int]], own: np.ndarray, scorer: _Scorer, n: int, m: int
+) -> np.ndarray:
+    """Per bead: how much its similarity would rise by taking in one more neighbouring sentence
+    (a bead that gains from growing is probably cut short); -1 when it cannot grow.
+
+    The rows of all options of a chunk of beads are fetched per bead shape in one indexing
+    (on long texts each fetch computes its rows), and each dot product is the same 1-D
+    product of the same two rows as one bead at a time would compute."""
+    fa, fb = scorer.fa, scorer.fb
+    out = np.full(len(spans), -1.0, dtype=np.float64)
+    for c0 in range(0, len(spans), EXTENSION_CHUNK):
+        groups: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
+        for r in range(c0, min(len(spans), c0 + EXTENSION_CHUNK)):
+            for aa, bb, ii, jj in _extension_options(spans[r], n, m):
+                groups.setdefault((aa, bb), []).append((r, ii, jj))
+        for (aa, bb), items in groups.items():
+            ii_arr = np.array([x[1] for x in items], dtype=np.int64)
+            jj_arr = np.array([x[2] for x in items], dtype=np.int64)
+            u = fa.merged[aa][ii_arr]
+            v = fb.merged[bb][jj_arr]
+            bg_a = fa.background[aa]
+            bg_b = fb.background[bb]
+            for q, (r, ii, jj) in enumerate(items):
+                dot = float(u[q] @ v[q])
+                val = float(scorer.adjust(dot, 0.5 * float(bg_a[ii] + bg_b[jj]), aa, bb))
+                out[r] = max(out[r], val - float(own[r]))
+    return out
 
 
 def _span_sim(scorer: _Scorer) -> Callable[[int, int, int, int], float]:
@@ -521,10 +608,15 @@ def _scored_beads(
         ends_i = np.array([spans[k][1] for k in ks], dtype=np.int64)
         ends_j = np.array([spans[k][3] for k in ks], dtype=np.int64)
         if a and b:
-            u = scorer.fa.merged[a][ends_i]
-            v = scorer.fb.merged[b][ends_j]
-            bg = 0.5 * (scorer.fa.background[a][ends_i] + scorer.fb.background[b][ends_j])
-            sims[a * 10 + b] = np.asarray(scorer.adjust(np.einsum("rd,rd->r", u, v), bg, a, b))
+            # in chunks: all 1-1 beads' merged rows at once are two text-sized arrays
+            parts = []
+            for c0 in range(0, len(ks), EXTENSION_CHUNK):
+                ci, cj = ends_i[c0 : c0 + EXTENSION_CHUNK], ends_j[c0 : c0 + EXTENSION_CHUNK]
+                u = scorer.fa.merged[a][ci]
+                v = scorer.fb.merged[b][cj]
+                bg = 0.5 * (scorer.fa.background[a][ci] + scorer.fb.background[b][cj])
+                parts.append(np.asarray(scorer.adjust(np.einsum("rd,rd->r", u, v), bg, a, b)))
+            sims[a * 10 + b] = np.concatenate(parts)
         elif a:
             conf[idx] = _sigmoid(p.null_conf_slope * (p.null_conf_offset - row_best[ends_i]))
         else:
@@ -537,10 +629,7 @@ def _scored_beads(
         if a and b:
             idx = np.array(ks, dtype=np.int64)
             own = sims[a * 10 + b]
-            ext = np.array(
-                [_extension(spans[k], scorer, float(own[r]), n, m) for r, k in enumerate(ks)],
-                dtype=np.float64,
-            )
+            ext = _extensions([spans[k] for k in ks], own, scorer, n, m)
             rel = own - typical
             z = p.conf_bias + p.conf_slope * rel - p.conf_extension * ext - p.conf_merged_share * share
             if a + b > 2:

@@ -120,7 +120,10 @@ def banded_dp(
     width = band.width
     lo = band.lo.tolist()
     hi = band.hi.tolist()
-    score = np.full((n + 1, width), NEG, dtype=np.float64)
+    # a row's score reads only the rows up to the largest bead size above it: a ring of those
+    # rows instead of the whole (n + 1, width) float64 table (230 MiB at 100k sentences)
+    depth = max((a for a, _ in types), default=0) + 1
+    score = np.full((depth, width), NEG, dtype=np.float64)
     back = np.full((n + 1, width), -1, dtype=np.int8)
     t01 = next((t for t, ab in enumerate(types) if ab == (0, 1)), None)
     # 0-1 gains may be one number or one per target sentence (an (m,) array); their prefix
@@ -147,11 +150,12 @@ def banded_dp(
             shift = lo[i] - b - lo[i - a]
             if shift >= width or shift <= -width:
                 continue
+            prev = score[(i - a) % depth]
             if shift >= 0:
-                src = score[i - a, shift:]
+                src = prev[shift:]
                 dst = cand[r, : width - shift]
             else:
-                src = score[i - a, : width + shift]
+                src = prev[: width + shift]
                 dst = cand[r, -shift:]
             if isinstance(g, np.ndarray) and g.shape[1] == 1:
                 np.add(src, g[i, 0], out=dst)
@@ -181,7 +185,7 @@ def banded_dp(
             from_left[valid_w:] = False
             best = np.where(from_left, run, best)
             arg[from_left] = t01
-        score[i] = best
+        score[i % depth] = best
         back[i] = arg
     report(progress, stage, n, n)
     beads: list[tuple[int, int, int, int]] = []

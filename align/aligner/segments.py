@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from align.aligner.anchors import document_anchors
-from align.aligner.core import align_vectors
+from align.aligner.core import align_vector_pair
 from align.aligner.params import DEFAULT_PARAMS, AlignParams
 from align.model import Bead, Segment
 from align.progress import CancelCallback, ProgressCallback, check_cancel, report
@@ -50,9 +50,10 @@ def align_segments(
     check_cancel(cancel)
     tgt_vecs = encoder.encode(tgt_texts, cancel=cancel) if tgt_texts else np.zeros((0, 1), dtype=np.float32)
     report(progress, "encode", len(src_texts) + len(tgt_texts), len(src_texts) + len(tgt_texts))
-    return align_vectors(
-        src_vecs,
-        tgt_vecs,
+    vectors = [src_vecs, tgt_vecs]
+    del src_vecs, tgt_vecs  # align_vector_pair frees each once normalised
+    return align_vector_pair(
+        vectors,
         np.array([len(t) for t in src_texts], dtype=np.float64),
         np.array([len(t) for t in tgt_texts], dtype=np.float64),
         src_paras=_paragraphs(src),

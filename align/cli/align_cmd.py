@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from align.atomic import check_output_path
+from align.cli.batch_args import add_batch_arguments
 from align.cli.encoder_args import add_encoder_arguments, encoder_options
 from align.cli.language_args import language_code
 from align.errors import UsageError
@@ -23,12 +24,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="align two versions of a text into scored sentence pairs",
         description="Split both versions into sentences and pair them (1-1, 1-n, n-1, 1-0, 0-1), with a confidence score.",
     )
-    p.add_argument("inputs", nargs="+", metavar="FILE", help="SRC TGT, or one bilingual file")
+    p.add_argument("inputs", nargs="*", metavar="FILE", help="SRC TGT, or one bilingual file")
+    p.add_argument(
+        "--batch",
+        metavar="MANIFEST|DIR",
+        help="align many pairs: a CSV/TSV manifest (src,tgt) or a directory paired like dari check's "
+        "(x.en ↔ x.ko, en/x ↔ ko/x); -o names the output directory (one project per pair + summary.parquet)",
+    )
     p.add_argument("--src-lang", type=language_code, help="source language code (default: detected)")
     p.add_argument("--tgt-lang", type=language_code, help="target language code (default: detected)")
     p.add_argument("--presplit", action="store_true", help="inputs are one sentence per line; do not split")
     add_encoder_arguments(p)
-    p.add_argument("-o", "--output", help="write the project file (*.dari.json)")
+    p.add_argument(
+        "-o", "--output", help="write the project file (*.dari.json); with --batch: the output directory"
+    )
     p.add_argument(
         "--force", action="store_true", help="replace an -o project even if it holds reviewed beads"
     )
@@ -38,6 +47,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--plot", metavar="FILE", help="also draw the alignment to FILE (.png .svg .pdf; needs dari[plot])"
     )
+    add_batch_arguments(p)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
     p.set_defaults(func=run)
 
@@ -107,9 +117,67 @@ def refuse_exchange_suffix(output: Path) -> None:
         )
 
 
+def run_many(args: argparse.Namespace) -> int:
+    """``dari align --batch``: every pair to its own project file, a summary, exit 2 if any failed."""
+    import time
+
+    from align.api import align_batch
+    from align.batch.summary import SUMMARY_NAME
+    from align.cli.batch_args import batch_progress, errors_line, print_summary_table, totals_line
+    from align.cli.console import stderr
+
+    if args.inputs:
+        raise UsageError("give either --batch or input files, not both")
+    if not args.output:
+        raise UsageError("--batch needs -o OUTDIR (the directory for the project files)")
+    for option, given in (
+        ("--format", args.format),
+        ("--gold", args.gold),
+        ("--scores", args.scores),
+        ("--plot", args.plot),
+    ):
+        if given:
+            raise UsageError(f"{option} applies to one pair, not to --batch")
+    out = Path(args.output)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"-o {out}: with --batch the output must be a directory")
+    from align.api import batch_pairs
+
+    pairs = batch_pairs(args.batch, src_lang=args.src_lang, tgt_lang=args.tgt_lang)
+    start = time.perf_counter()
+    with batch_progress(not args.quiet, "aligning") as progress:
+        frame = align_batch(
+            pairs, out, jobs=args.jobs, engine=args.engine, address=args.address, encoder=args.encoder,
+            encoder_options=encoder_options(args), presplit=args.presplit, progress=progress,
+        )  # fmt: skip
+    seconds = time.perf_counter() - start
+    from align.batch.jobs import PairOutcome
+
+    outcomes = [
+        PairOutcome(r["pair"], r["status"], r["seconds"], r["error"], r["output"], r)
+        for r in frame.iter_rows(named=True)
+    ]
+    if not args.quiet:
+        print_summary_table(outcomes, with_alignment=True)
+        stderr.print(
+            f"[green]aligned[/] {totals_line(outcomes, seconds)} → {out}/ (summary: {out / SUMMARY_NAME})"
+        )
+    problem = errors_line(outcomes, "aligned")
+    if problem:
+        print(f"dari: error: {problem}", file=sys.stderr)
+        return 2
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     from align.cli.console import progress_display, stderr
 
+    if args.batch:
+        return run_many(args)
+    if args.address is not None or args.engine != "local" or args.jobs is not None:
+        raise UsageError("--jobs, --engine and --address apply to --batch")
+    if not args.inputs:
+        raise UsageError("nothing to align: give SRC TGT, one bilingual file, or --batch MANIFEST|DIR")
     if len(args.inputs) > 2:
         raise UsageError(f"expected SRC TGT or one bilingual file, got {len(args.inputs)} files")
     if args.scores and args.format != "beads":

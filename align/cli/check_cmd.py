@@ -8,20 +8,21 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from align.atomic import check_output_path, write_text_atomic
-from align.checks.report import FAIL_LEVELS, LocatedFinding, Location, PairResult, at_or_above, fingerprint
+from align.checks.report import FAIL_LEVELS, PairResult, at_or_above
 from align.checks.reporters import REPORTERS
+from align.cli.batch_args import add_batch_arguments
 from align.cli.encoder_args import add_encoder_arguments, encoder_options
 from align.cli.language_args import language_code
 from align.config import FAIL_ON_CHOICES, DariConfig, load_config
-from align.errors import DariError, InputError, UsageError
-from align.model import Finding, Severity, TermEntry
+from align.errors import InputError, UsageError
+from align.model import TermEntry
 
 if TYPE_CHECKING:
+    from align.batch.tasks import CheckTask
     from align.checks.pairing import FilePair
     from align.checks.registry import CheckContext
 
@@ -68,6 +69,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--plot", action="store_true", help="--format html: include each pair's alignment plot (dari[plot])"
     )
+    add_batch_arguments(p)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=run)
 
@@ -96,27 +98,32 @@ def _context(args: argparse.Namespace) -> tuple[CheckContext, set[str] | None]:
     return ctx, only
 
 
-def glossary_reader(
-    path: str, src_lang: str | None, tgt_lang: str | None
-) -> Callable[[str, str], list[TermEntry]]:
-    """Read the glossary once now (a bad file fails before any slow work), then once per
-    language pair the checked texts run in: a TBX or TMX holds both directions."""
-    from glossary.formats import read_glossary
+class GlossaryReader:
+    """A user's glossary for the term check, read once now (a bad file fails before any slow
+    work), then once per language pair the checked texts run in: a TBX or TMX holds both
+    directions. A class rather than a closure: batch workers receive it pickled."""
 
-    first = read_glossary(path, src_lang=src_lang, tgt_lang=tgt_lang)
-    cache: dict[tuple[str, str], list[TermEntry]] = {}
+    def __init__(self, path: str, src_lang: str | None, tgt_lang: str | None) -> None:
+        from glossary.formats import read_glossary
 
-    def entries(src: str, tgt: str) -> list[TermEntry]:
-        if src_lang and tgt_lang:
-            return first
-        if (src, tgt) not in cache:
+        self.path, self.src_lang, self.tgt_lang = path, src_lang, tgt_lang
+        self.first = read_glossary(path, src_lang=src_lang, tgt_lang=tgt_lang)
+        self.cache: dict[tuple[str, str], list[TermEntry]] = {}
+
+    def __call__(self, src: str, tgt: str) -> list[TermEntry]:
+        from glossary.formats import read_glossary
+
+        if self.src_lang and self.tgt_lang:
+            return self.first
+        if (src, tgt) not in self.cache:
             try:
-                cache[src, tgt] = read_glossary(path, src_lang=src, tgt_lang=tgt)
+                self.cache[src, tgt] = read_glossary(self.path, src_lang=src, tgt_lang=tgt)
             except InputError:
-                cache[src, tgt] = []  # the glossary has no terms in these languages
-        return cache[src, tgt]
+                self.cache[src, tgt] = []  # the glossary has no terms in these languages
+        return self.cache[src, tgt]
 
-    return entries
+
+glossary_reader = GlossaryReader
 
 
 def _file_pairs(args: argparse.Namespace) -> tuple[list[FilePair] | None, list[str]]:
@@ -146,111 +153,19 @@ def _file_pairs(args: argparse.Namespace) -> tuple[list[FilePair] | None, list[s
 file_pairs = _file_pairs  # the pairing rules other commands share (dari glossary)
 
 
-def _missing_file(pair: FilePair, ctx: CheckContext) -> PairResult:
-    """A source file whose translation does not exist at all."""
-    result = PairResult(name=pair.name, source_file=str(pair.source))
-    if ctx.config.is_enabled("missing"):
-        message = "this file has no translation" + (
-            f" ({pair.tgt_lang} file not found)" if pair.tgt_lang else ""
-        )
-        finding = Finding("missing", Severity.ERROR, message, suggestion="translate the file")
-        loc = Location(str(pair.source), 1, 1, "")
-        result.findings.append(LocatedFinding(finding, loc, None, fingerprint("missing-file", pair.name, "")))
-    return result
+def _run_many(pairs: list[FilePair], task: CheckTask, args: argparse.Namespace) -> list[PairResult]:
+    """Many pairs through the batch engines (``--jobs``, ``--engine``); a pair that cannot be
+    read becomes a result carrying its error, and the others go on."""
+    from align.api import check_batch
+    from align.cli.batch_args import batch_progress
 
-
-class _Checker:
-    """Loads and checks pairs, creating the encoder once for all of them."""
-
-    def __init__(self, args: argparse.Namespace, ctx: CheckContext, only: set[str] | None) -> None:
-        self.args = args
-        self.ctx = ctx
-        self.only = only
-        self._encoder: Any = None
-        ctx.similarity = self.similarity
-
-    def similarity(self, a: str, b: str) -> float:
-        """Loads the encoder on first use only (a project file may never need it)."""
-        from align.checks.registry import encoder_similarity
-
-        return encoder_similarity(self.encoder())(a, b)
-
-    def encoder(self) -> Any:
-        if self._encoder is None:
-            self._encoder = encoder_options(self.args).load(self.args.encoder)
-        return self._encoder
-
-    def check(
-        self, name: str, paths: list[str], src_lang: str | None, tgt_lang: str | None, progress: Any
-    ) -> PairResult:
-        from align.checks import locate, run_checks
-        from align.pipeline import InputOptions, is_project_file, load_bitext
-
-        options = InputOptions(
-            src_lang=src_lang or self.args.src_lang,
-            tgt_lang=tgt_lang or self.args.tgt_lang,
-            presplit=self.args.presplit,
-        )
-        project = len(paths) == 1 and is_project_file(paths[0])
-        bitext = load_bitext(paths, options, encoder="use" if project else self.encoder(), progress=progress)
-        findings = run_checks(bitext, self.ctx, self.only)
-        return PairResult(
-            name=name,
-            findings=[locate(bitext, f) for f in findings],
-            source_file=bitext.source.path,
-            target_file=bitext.target.path,
-            plot_png=self._plot(bitext),
-            bitext=bitext if self.args.format == "html" else None,  # the html report shows both texts
-        )
-
-    def _plot(self, bitext: Any) -> bytes | None:
-        if not getattr(self.args, "plot", False):
-            return None
-        from align.plotting.figure import render_plot
-
-        return render_plot(bitext, encoder=self.encoder(), dpi=80)
-
-
-def _run_many(pairs: list[FilePair], checker: _Checker, quiet: bool) -> list[PairResult]:
-    from align.cli.console import stderr
-
-    results: list[PairResult] = []
-    show = not quiet and sys.stderr.isatty()
-    progress_bar: Any = None
-    if show:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-        progress_bar = Progress(
-            TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-            TextColumn("{task.description}"), console=stderr, transient=True,
+    with batch_progress(not args.quiet, "checking") as progress:
+        outcomes = check_batch(
+            pairs, src_lang=args.src_lang, tgt_lang=args.tgt_lang, context=task.context, only=task.only, jobs=args.jobs, engine=args.engine,
+            address=args.address, encoder=task.encoder, encoder_options=task.encoder_options,
+            presplit=task.presplit, progress=progress,
         )  # fmt: skip
-        progress_bar.start()
-        task = progress_bar.add_task("", total=len(pairs))
-    try:
-        for pair in pairs:
-            if progress_bar is not None:
-                progress_bar.update(task, description=pair.name)
-            if pair.target is None:
-                results.append(_missing_file(pair, checker.ctx))
-            else:
-                try:
-                    results.append(
-                        checker.check(
-                            pair.name,
-                            [str(pair.source), str(pair.target)],
-                            pair.src_lang,
-                            pair.tgt_lang,
-                            None,
-                        )
-                    )
-                except DariError as exc:
-                    results.append(PairResult(name=pair.name, error=str(exc)))
-            if progress_bar is not None:
-                progress_bar.advance(task)
-    finally:
-        if progress_bar is not None:
-            progress_bar.stop()
-    return results
+    return [o.payload if o.ok else PairResult(name=o.name, error=o.error) for o in outcomes]
 
 
 def _check_output_path(args: argparse.Namespace, paths: list[str]) -> None:
@@ -286,13 +201,26 @@ def run(args: argparse.Namespace) -> int:
     side_files = [args.baseline, args.glossary, args.config, args.manifest, ctx.config.glossary]
     _check_output_path(args, [*given, *(str(p) for p in side_files if p)])
     known = read_baseline(args.baseline) if args.baseline else None
-    checker = _Checker(args, ctx, only)
+    from align.batch.tasks import CheckTask
+
+    task = CheckTask(
+        context=ctx,
+        only=only,
+        encoder=args.encoder,
+        encoder_options=encoder_options(args),
+        presplit=args.presplit,
+        plot=bool(args.plot),
+        keep_bitext=args.format == "html",  # the html report shows both texts
+    )
     if many is None:
+        if args.address is not None or args.engine != "local" or args.jobs is not None:
+            raise UsageError("--jobs, --engine and --address apply to many pairs (a directory or --manifest)")
         name = paths[0] if len(paths) == 1 else f"{paths[0]} ↔ {paths[1]}"
+        task.setup(None)
         with progress_display(not args.quiet) as progress:
-            results = [checker.check(name, paths, None, None, progress)]
+            results = [task.check_paths(name, paths, args.src_lang, args.tgt_lang, progress)]
     else:
-        results = _run_many(many, checker, args.quiet)
+        results = _run_many(many, task, args)
     errors = [r for r in results if r.error]
     if args.write_baseline:
         if errors:  # a baseline that silently leaves out unreadable pairs would hide them later

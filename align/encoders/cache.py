@@ -89,11 +89,14 @@ class EmbeddingCache:
             self.misses = 0
 
 
-def l2_normalise(rows: np.ndarray) -> np.ndarray:
-    """Rows scaled to unit length in float32; all-zero rows stay zero instead of becoming NaN."""
+def l2_normalise(rows: np.ndarray, *, in_place: bool = False) -> np.ndarray:
+    """Rows scaled to unit length in float32; all-zero rows stay zero instead of becoming NaN.
+    ``in_place``: overwrite ``rows`` when it is float32 already (one text-sized array less)."""
     rows = np.asarray(rows, dtype=np.float32)
     norms = np.linalg.norm(rows, axis=1, keepdims=True)
     np.maximum(norms, np.float32(1e-12), out=norms)
+    if in_place and rows.flags.writeable:
+        return np.divide(rows, norms, out=rows)
     return rows / norms
 
 
@@ -184,7 +187,7 @@ def _compute_cut(
 def _checked(rows: np.ndarray, n: int, dim: int) -> np.ndarray:
     if rows.shape != (n, dim):
         raise RuntimeError(f"encoder returned shape {rows.shape}, expected {(n, dim)}")
-    return l2_normalise(rows)
+    return l2_normalise(rows, in_place=True)  # the backend's fresh array, nobody else's
 
 
 def long_text_pieces(text: str, limit: int | None = None) -> list[str]:

@@ -165,17 +165,18 @@ class UseEncoder(CachingEncoder):
     def _compute(
         self, texts: Sequence[str], progress: ProgressCallback | None, cancel: CancelCallback | None
     ) -> np.ndarray:
-        ids = token_ids(self._sp, texts)
-        lens = np.fromiter(map(len, ids), dtype=np.int64, count=len(ids))
-        out = np.empty((len(ids), DIM), dtype=np.float32)
-        tally = _Tally(progress, len(ids))
+        out = np.empty((len(texts), DIM), dtype=np.float32)
+        tally = _Tally(progress, len(texts))
         limit = (
             single_threaded_blas() if self._threads_given and self.threads == 1 else contextlib.nullcontext()
         )
         with limit:
-            for first in range(0, len(ids), SENTENCES_PER_STEP):
-                last = min(first + SENTENCES_PER_STEP, len(ids))
-                self._compute_step(ids[first:last], lens[first:last], out[first:last], tally, cancel)
+            for first in range(0, len(texts), SENTENCES_PER_STEP):
+                last = min(first + SENTENCES_PER_STEP, len(texts))
+                # tokenised per step: a whole book's ids as Python lists cost ~2 KiB a sentence
+                ids = token_ids(self._sp, texts[first:last])
+                lens = np.fromiter(map(len, ids), dtype=np.int64, count=len(ids))
+                self._compute_step(ids, lens, out[first:last], tally, cancel)
         return out
 
     def _compute_step(

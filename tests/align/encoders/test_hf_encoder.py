@@ -161,3 +161,25 @@ def test_a_checkpoint_missing_weights_is_an_input_error(tiny_hf_model: Path, tmp
     directory = _copy_with_weights(tiny_hf_model, tmp_path / "no-layer-1", "layer.1.")
     with pytest.raises(InputError, match="lacks"):
         get_encoder(f"hf:{directory}")
+
+
+def test_token_budget_batches_bound_padded_tokens_and_rows() -> None:
+    from align.encoders.hf_backend import padded_batch, token_budget_batches
+
+    lengths = np.array([300, 100, 60, 60, 50, 10, 10, 10, 3], dtype=np.int64)  # sorted longest first
+    batches = list(token_budget_batches(lengths, budget=256, max_rows=4))
+    assert batches[0] == (0, 1)  # longer than the budget: alone
+    assert [i for a, b in batches for i in range(a, b)] == list(range(len(lengths)))
+    for a, b in batches[1:]:
+        assert (b - a) * lengths[a] <= 256 and b - a <= 4
+    flat = np.arange(1, 1 + 3 + 2 + 1, dtype=np.int64)
+    ids, mask = padded_batch(flat, np.array([3, 2, 1]), pad_id=0)
+    assert ids.tolist() == [[1, 2, 3], [4, 5, 0], [6, 0, 0]]
+    assert mask.tolist() == [[1, 1, 1], [1, 1, 0], [1, 0, 0]]
+
+
+def test_vectors_do_not_depend_on_how_texts_are_batched(tiny_hf_model: Path) -> None:
+    texts = [s * k for k in (1, 3, 7) for s in SENTENCES]
+    one_by_one = get_encoder(f"hf:{tiny_hf_model}", device="cpu", batch_size=1, cache=False).encode(texts)
+    together = get_encoder(f"hf:{tiny_hf_model}", device="cpu", cache=False).encode(texts)
+    assert np.abs(one_by_one - together).max() < 1e-5
