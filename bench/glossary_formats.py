@@ -17,6 +17,8 @@
    The unedited text is checked too (term findings there are drift of the text itself).
    Finally the CLI is run end to end once: ``dari check en.txt edited-ko.txt --glossary
    gold.tbx --format json``.
+4. The term check's time on FLORES-200 devtest (1,012 pairs) with glossaries of 1,000 to
+   100,000 approved entries (FLORES word n-grams: all of them occur in the text).
 
 Exit status 0 when every target is met.
 """
@@ -215,7 +217,7 @@ def part_check_speed() -> None:
     from align.checks import run_checks
     from align.model import Bead, segments_from_lines
 
-    print("== 4. term check speed, FLORES-200 devtest en-ko as 1-1 pairs")
+    print("== 4. term check speed, FLORES-200 devtest en-ko (1,012 pairs, 1-1)")
     if not FLORES.is_dir():
         print(f"  skipped: {FLORES} is not there")
         return
@@ -357,9 +359,9 @@ def main() -> int:
     args = parser.parse_args()
     ok = part_round_trips(args.seeds)
     part_speed(args.entries)
-    part_check_speed()
     if not args.skip_check:
         ok &= part_check()
+    part_check_speed()
     print("targets met" if ok else "TARGETS NOT MET")
     return 0 if ok else 1
 

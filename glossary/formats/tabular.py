@@ -28,7 +28,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from align.errors import InputError
@@ -118,31 +118,57 @@ def _cells(entry: TermEntry) -> list[str]:
     ]
 
 
-def dumps_csv(entries: Sequence[TermEntry], *, excel: bool = False) -> str:
+CHUNK = 2000
+"""Rows per chunk the writers yield."""
+
+
+def _iter_csv(entries: Sequence[TermEntry], excel: bool) -> Iterator[str]:
     buffer = io.StringIO()
+    if excel:
+        buffer.write("\ufeff")
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
-    writer.writerows(_cells(e) for e in entries)
-    return ("\ufeff" if excel else "") + buffer.getvalue()
+    for start in range(0, len(entries), CHUNK):
+        writer.writerows(_cells(e) for e in entries[start : start + CHUNK])
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    if buffer.tell():
+        yield buffer.getvalue()
 
 
 def _tsv_cell(text: str) -> str:
     return _TSV_ESCAPE.sub(lambda m: _TSV_ESCAPES[m.group()], text)
 
 
+def _iter_tsv(entries: Sequence[TermEntry], excel: bool) -> Iterator[str]:
+    yield ("\ufeff" if excel else "") + "\t".join(COLUMNS) + "\n"
+    for start in range(0, len(entries), CHUNK):
+        yield "".join(
+            "\t".join(_tsv_cell(c) for c in _cells(e)) + "\n" for e in entries[start : start + CHUNK]
+        )
+
+
+def dumps_csv(entries: Sequence[TermEntry], *, excel: bool = False) -> str:
+    return "".join(_iter_csv(entries, excel))
+
+
 def dumps_tsv(entries: Sequence[TermEntry], *, excel: bool = False) -> str:
-    lines = ["\t".join(COLUMNS)]
-    lines.extend("\t".join(_tsv_cell(c) for c in _cells(e)) for e in entries)
-    return ("\ufeff" if excel else "") + "\n".join(lines) + "\n"
+    return "".join(_iter_tsv(entries, excel))
 
 
-def write_csv(entries: Sequence[TermEntry], *, src_lang: str, tgt_lang: str, excel: bool = False) -> str:
-    """The registry's writer (a table needs no languages: its columns say source, target)."""
-    return dumps_csv(entries, excel=excel)
+def write_csv(
+    entries: Sequence[TermEntry], *, src_lang: str, tgt_lang: str, excel: bool = False
+) -> Iterator[str]:
+    """The registry's writer, in chunks (a table needs no languages: its columns say which
+    side is which)."""
+    return _iter_csv(entries, excel)
 
 
-def write_tsv(entries: Sequence[TermEntry], *, src_lang: str, tgt_lang: str, excel: bool = False) -> str:
-    return dumps_tsv(entries, excel=excel)
+def write_tsv(
+    entries: Sequence[TermEntry], *, src_lang: str, tgt_lang: str, excel: bool = False
+) -> Iterator[str]:
+    return _iter_tsv(entries, excel)
 
 
 def _language(cell: str) -> str | None:
