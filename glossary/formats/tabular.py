@@ -3,7 +3,8 @@
 Written with the columns ``source, target, kind, score, count, status, example_source,
 example_target``, one entry per row in the order given (best first), the first example only.
 CSV uses standard quoting (UTF-8; ``excel=True`` adds the byte-order mark Excel needs to read
-UTF-8). TSV is never quoted: a tab, newline, carriage return or backslash inside a cell is
+UTF-8); a line break inside a cell reads back as ``\n``, since every text file dari reads has
+its carriage returns normalised. TSV is never quoted: a tab, newline, carriage return or backslash inside a cell is
 written ``\\t``, ``\\n``, ``\\r``, ``\\\\``, so every row is one line any tool can cut.
 
 Read leniently, since people make these files by hand and other tools export them:
@@ -98,6 +99,7 @@ _LANGUAGE_CODES = frozenset(
 )
 _TAG = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{2,8})*")
 
+_CSV_SPECIAL = frozenset(',"\r\n')
 _TSV_ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
 _TSV_ESCAPE = re.compile(r"[\\\t\n\r]")
 _TSV_UNESCAPE = re.compile(r"\\([\\tnr])")
@@ -122,19 +124,20 @@ CHUNK = 2000
 """Rows per chunk the writers yield."""
 
 
+def _csv_cell(text: str) -> str:
+    """Standard CSV quoting, also for a lone carriage return (Python's writer, ending rows
+    with ``\n``, leaves a cell holding ``\r`` unquoted, and a reader then breaks the row)."""
+    if any(c in text for c in _CSV_SPECIAL):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
 def _iter_csv(entries: Sequence[TermEntry], excel: bool) -> Iterator[str]:
-    buffer = io.StringIO()
-    if excel:
-        buffer.write("\ufeff")
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(COLUMNS)
+    yield ("\ufeff" if excel else "") + ",".join(COLUMNS) + "\n"
     for start in range(0, len(entries), CHUNK):
-        writer.writerows(_cells(e) for e in entries[start : start + CHUNK])
-        yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-    if buffer.tell():
-        yield buffer.getvalue()
+        yield "".join(
+            ",".join(_csv_cell(c) for c in _cells(e)) + "\n" for e in entries[start : start + CHUNK]
+        )
 
 
 def _tsv_cell(text: str) -> str:

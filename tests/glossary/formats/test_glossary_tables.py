@@ -143,3 +143,13 @@ def test_large_glossaries_are_written_in_chunks(tmp_path: Path) -> None:
         path = tmp_path / f"g.{fmt}"
         write_glossary(entries, path, src_lang="en", tgt_lang="ko")
         assert [e.target for e in read_glossary(path)] == [e.target for e in entries], fmt
+
+
+def test_carriage_returns_inside_cells(tmp_path: Path) -> None:
+    from align.model import TermEntry, TermExample
+
+    entries = [TermEntry("a", "b", examples=[TermExample(1, "x\ry", "z\r\nw")])]
+    for fmt, expected in (("csv", ("x\ny", "z\nw")), ("tsv", ("x\ry", "z\r\nw"))):
+        write_glossary(entries, tmp_path / f"g.{fmt}", src_lang="en", tgt_lang="ko")
+        example = read_glossary(tmp_path / f"g.{fmt}")[0].examples[0]
+        assert (example.source, example.target) == expected, fmt
