@@ -17,6 +17,8 @@
    The unedited text is checked too (term findings there are drift of the text itself).
    Finally the CLI is run end to end once: ``dari check en.txt edited-ko.txt --glossary
    gold.tbx --format json``.
+4. The term check's time on FLORES-200 devtest (1,012 pairs) with glossaries of 1,000 to
+   100,000 approved entries (FLORES word n-grams: all of them occur in the text).
 
 Exit status 0 when every target is met.
 """
@@ -26,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import statistics
 import subprocess
 import sys
@@ -142,7 +145,18 @@ def part_round_trips(seeds: int) -> bool:
     return ok
 
 
-def flores_glossary(n: int) -> list[TermEntry]:
+_STOP = frozenset(
+    re.findall(
+        r"\w+",
+        "a an the of in on at to for from by with and or but is are was were be been it its this that "
+        "these those as he she they we you i his her their our not no",
+    )
+)
+
+
+def flores_glossary(n: int, content_words: bool = False) -> list[TermEntry]:
+    """``n`` entries of FLORES word n-grams; ``content_words`` keeps only n-grams that begin
+    and end with a word other than a stop word, as term extractors output them."""
     en_words: list[str] = []
     ko_words: list[str] = []
     for path in sorted(FLORES.glob("*.en")):
@@ -152,7 +166,11 @@ def flores_glossary(n: int) -> list[TermEntry]:
     entries = []
     for k in range(n):
         i, j = rng.randrange(len(en_words) - 3), rng.randrange(len(ko_words) - 2)
-        source = " ".join(en_words[i : i + rng.randint(1, 3)])
+        words = en_words[i : i + rng.randint(1, 3)]
+        while content_words and (words[0].lower() in _STOP or words[-1].lower() in _STOP):
+            i = rng.randrange(len(en_words) - 3)
+            words = en_words[i : i + rng.randint(1, 3)]
+        source = " ".join(words)
         target = " ".join(ko_words[j : j + rng.randint(1, 2)])
         example = TermExample(k, " ".join(en_words[i : i + 25]), " ".join(ko_words[j : j + 18]))
         entries.append(
@@ -191,6 +209,41 @@ def part_speed(n: int) -> None:
             print(
                 f"  {fmt}: {size:6.1f} MiB file; write {wrote:5.2f} s (peak {write_peak / 2**20:4.0f} MiB), "
                 f"read {read:5.2f} s (peak {read_peak / 2**20:4.0f} MiB); {count:,} entries back"
+            )
+
+
+def part_check_speed() -> None:
+    """The term check's time on FLORES devtest (1,012 pairs) against glossary size."""
+    from align.checks import run_checks
+    from align.model import Bead, segments_from_lines
+
+    print("== 4. term check speed, FLORES-200 devtest en-ko (1,012 pairs, 1-1)")
+    if not FLORES.is_dir():
+        print(f"  skipped: {FLORES} is not there")
+        return
+    en: list[str] = []
+    ko: list[str] = []
+    for path in sorted(FLORES.glob("*.en")):
+        en.extend(line for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+        ko.extend(
+            line for line in path.with_suffix(".ko").read_text(encoding="utf-8").splitlines() if line.strip()
+        )
+    n = min(len(en), len(ko))
+    docs = []
+    for lines, lang in ((en[:n], "en"), (ko[:n], "ko")):
+        text, segments = segments_from_lines(lines)
+        docs.append(Document(lang, text, segments))
+    bitext = Bitext(docs[0], docs[1], [Bead((i,), (i,), 0.9) for i in range(n)])
+    for content, sizes in ((True, (1_000, 10_000, 100_000)), (False, (1_000, 10_000))):
+        for size in sizes:
+            entries = flores_glossary(size, content_words=content)
+            for entry in entries:
+                entry.status = TermStatus.APPROVED
+            start = time.perf_counter()
+            found = list(run_checks(bitext, CheckContext(glossary=entries), {"term"}))
+            kind = "content-word n-grams" if content else "any n-grams (stop words at the edges)"
+            print(
+                f"  {size:7,} entries, {kind}: {time.perf_counter() - start:6.2f} s, {len(found):,} findings"
             )
 
 
@@ -308,6 +361,7 @@ def main() -> int:
     part_speed(args.entries)
     if not args.skip_check:
         ok &= part_check()
+    part_check_speed()
     print("targets met" if ok else "TARGETS NOT MET")
     return 0 if ok else 1
 

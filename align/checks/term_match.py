@@ -19,6 +19,7 @@ imports it from here, never the other way round.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from align.languages import script_of
@@ -101,8 +102,44 @@ def _plural_tail(word: str) -> str:
     return re.escape(root) + "s?"
 
 
+_CJK_CHAR = re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f\u3040-\u30ff\u3400-\u9fff]")
+
+
+def _continues_word(ch: str) -> bool:
+    """Whether ``ch`` next to a match makes it part of a longer word (``_SAME_WORD``);
+    tested in Python because that character class, in every term's pattern, made compiling
+    a glossary's patterns cost milliseconds per term."""
+    return (ch.isalnum() or ch == "_") and _CJK_CHAR.match(ch) is None
+
+
+@dataclass(frozen=True, slots=True)
+class TermPattern:
+    """A term's compiled pattern; for whole-word terms the word boundaries are checked on
+    each match (a rejected match moves the search on by one character, so an overlapping
+    match that does stand alone is still found)."""
+
+    regex: re.Pattern[str]
+    whole_words: bool
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        if not self.whole_words:
+            return [m.span() for m in self.regex.finditer(text)]
+        out: list[tuple[int, int]] = []
+        pos = 0
+        while (m := self.regex.search(text, pos)) is not None:
+            start, end = m.span()
+            if (start == 0 or not _continues_word(text[start - 1])) and (
+                end == len(text) or not _continues_word(text[end])
+            ):
+                out.append((start, end))
+                pos = max(end, start + 1)
+            else:
+                pos = start + 1
+        return out
+
+
 @lru_cache(maxsize=8192)
-def term_pattern(term: str, lang: str | None = None) -> re.Pattern[str] | None:
+def term_pattern(term: str, lang: str | None = None) -> TermPattern | None:
     """The compiled pattern of ``term`` in a ``lang`` sentence; None for an empty term."""
     text = term.strip()
     if not text:
@@ -114,41 +151,82 @@ def term_pattern(term: str, lang: str | None = None) -> re.Pattern[str] | None:
         syllables = sum(1 for c in chars if "\uac00" <= c <= "\ud7a3")
         # one syllable: only at a word start (관 must not match inside 대사관)
         prefix = r"(?<![\w])" if syllables < 2 else ""
-        return re.compile(prefix + body, re.IGNORECASE)
+        return TermPattern(re.compile(prefix + body, re.IGNORECASE), False)
     if kind == "spaceless":
-        return re.compile(r"\s*".join(re.escape(c) for c in text if not c.isspace()))
+        return TermPattern(re.compile(r"\s*".join(re.escape(c) for c in text if not c.isspace())), False)
     for hyphen in _HYPHENS:
         text = text.replace(hyphen, " ")
     words = text.split()
+    if not words:  # a term of dashes only
+        return TermPattern(re.compile(re.escape(term.strip())), False)
     gap = r"[\s" + re.escape(_HYPHENS) + r"]+"
     parts = [re.escape(w) for w in words[:-1]]
     last = words[-1]
     tail = _plural_tail(last) if last[-1:].isalpha() else re.escape(last)
     body = gap.join([*parts, tail])
-    return re.compile(f"(?<!{_SAME_WORD})" + body + f"(?:'s|’s)?(?!{_SAME_WORD})", re.IGNORECASE)
+    return TermPattern(re.compile(body + "(?:'s|’s)?", re.IGNORECASE), True)
 
 
-def term_probe(term: str, lang: str | None = None) -> str:
-    """A short case-folded piece of ``term`` that every match contains: a cheap substring
-    test on the case-folded sentence skips the regex for nearly every term of a glossary."""
-    text = term.strip().casefold()
-    if _script_kind(text, lang) != "words":
-        return next((c for c in text if not c.isspace()), "")
-    for hyphen in _HYPHENS:
-        text = text.replace(hyphen, " ")
-    first = text.split()[0] if text.split() else ""
-    return first[:4]
+_TOKEN = re.compile(f"{_SAME_WORD}+")
+_NO_SPACE = re.compile(r"\s+")
+
+
+class TermIndex:
+    """Which of many terms may occur in a sentence, without trying every term's pattern.
+
+    Words-kind terms are indexed by their first word (its plural-folded form too), looked up
+    from every word of the sentence and its possible singulars; Hangul and spaceless terms by
+    their first two characters (spaces removed), looked up from every character pair of the
+    sentence. The index only narrows: the caller confirms a candidate with ``term_spans``.
+    Cost per sentence is linear in its length plus the candidates, whatever the glossary size.
+    """
+
+    def __init__(self, terms: list[str], lang: str | None = None) -> None:
+        self._words: dict[str, list[int]] = {}
+        self._chars: dict[str, list[int]] = {}
+        self._always: list[int] = []
+        for number, term in enumerate(terms):
+            text = term.strip().casefold()
+            if _script_kind(text, lang) != "words":
+                chars = _NO_SPACE.sub("", text)
+                if not chars:
+                    self._always.append(number)
+                else:
+                    self._chars.setdefault(chars[:2], []).append(number)
+                continue
+            tokens = _TOKEN.findall(text)
+            if not tokens or text != term.strip().lower():
+                self._always.append(number)  # punctuation only, or letters with special case rules
+                continue
+            for key in {tokens[0], singular(tokens[0])}:
+                self._words.setdefault(key, []).append(number)
+
+    def candidates(self, text: str) -> list[int]:
+        """Numbers of the terms that may occur in ``text``, in the order they were given."""
+        low = text.casefold()
+        found: set[int] = set(self._always)
+        if self._words:
+            for token in set(_TOKEN.findall(low)):
+                for key in {token, token[:-1], token[:-2], token[:-3] + "y", singular(token)}:
+                    hits = self._words.get(key)
+                    if hits:
+                        found.update(hits)
+        if self._chars:
+            chars = _NO_SPACE.sub("", low)
+            for k in range(len(chars)):
+                for key in (chars[k], chars[k : k + 2]):
+                    hits = self._chars.get(key)
+                    if hits:
+                        found.update(hits)
+        return sorted(found)
 
 
 def term_spans(term: str, text: str, lang: str | None = None) -> list[tuple[int, int]]:
     """Every place ``term`` occurs in ``text`` as ``(start, end)`` character offsets."""
     pattern = term_pattern(term, lang)
-    if pattern is None:
-        return []
-    return [m.span() for m in pattern.finditer(text)]
+    return pattern.spans(text) if pattern is not None else []
 
 
 def term_occurs(term: str, text: str, lang: str | None = None) -> bool:
     """Whether ``term`` is in ``text`` by the rules above."""
-    pattern = term_pattern(term, lang)
-    return pattern is not None and pattern.search(text) is not None
+    return bool(term_spans(term, text, lang))

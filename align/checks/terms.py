@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from align.checks.registry import CheckContext, register
-from align.checks.term_match import term_key, term_occurs, term_probe, term_spans
+from align.checks.term_match import TermIndex, TermPattern, term_key, term_pattern
 from align.model import Bitext, Finding, Severity, TermEntry, TermStatus
 
 
@@ -25,7 +25,24 @@ class _Rule:
     source: str
     targets: list[str]
     key: str
-    probe: str
+    src_lang: str
+    tgt_lang: str
+    _pattern: TermPattern | None = None
+    _targets: list[TermPattern] | None = None
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the source term is in ``text``. Patterns are compiled on a rule's first
+        use, so a large glossary costs only for the terms the text may contain."""
+        if self._pattern is None:
+            self._pattern = term_pattern(self.source, self.src_lang)
+        return self._pattern.spans(text) if self._pattern is not None else []
+
+    def translated(self, text: str) -> bool:
+        if self._targets is None:
+            self._targets = [
+                p for p in (term_pattern(t, self.tgt_lang) for t in self.targets) if p is not None
+            ]
+        return any(p.spans(text) for p in self._targets)
 
 
 def _rules(entries: Sequence[TermEntry], src_lang: str, tgt_lang: str) -> list[_Rule]:
@@ -38,7 +55,7 @@ def _rules(entries: Sequence[TermEntry], src_lang: str, tgt_lang: str) -> list[_
         rule = rules.get(key)
         if rule is None:
             rule = rules[key] = _Rule(
-                entry.source.strip(), [], f"{entry.source}|{entry.target}", term_probe(entry.source, src_lang)
+                entry.source.strip(), [], f"{entry.source}|{entry.target}", src_lang, tgt_lang
             )
         for target in entry.targets:
             if target not in rule.targets:
@@ -46,9 +63,16 @@ def _rules(entries: Sequence[TermEntry], src_lang: str, tgt_lang: str) -> list[_
     return [r for r in rules.values() if r.targets]
 
 
-def _uncovered(spans: list[tuple[int, int]], covering: list[tuple[int, int]]) -> bool:
-    """Whether some span is not strictly inside a longer span of another term."""
-    return any(not any(cs <= s and e <= ce and (ce - cs) > (e - s) for cs, ce in covering) for s, e in spans)
+def _covered(spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The spans lying inside a longer span (sorted by start, then longest first, a span is
+    covered when an earlier, different one reaches at least as far)."""
+    covered: set[tuple[int, int]] = set()
+    reach = -1
+    for start, end in sorted(set(spans), key=lambda span: (span[0], -span[1])):
+        if reach >= end:
+            covered.add((start, end))
+        reach = max(reach, end)
+    return covered
 
 
 @register("term", Severity.WARNING, "glossary source terms whose agreed translation is absent from the pair")
@@ -58,19 +82,20 @@ def check_terms(bitext: Bitext, ctx: CheckContext) -> Iterator[Finding]:
     rules = _rules([*ctx.glossary_for(src_lang, tgt_lang), *reviewed], src_lang, tgt_lang)
     if not rules:
         return
+    index = TermIndex([r.source for r in rules], src_lang)
     for bead in bitext.beads:
         if bead.is_null:
             continue
         src_texts, tgt_texts = bitext.bead_texts(bead)
         src_text, tgt_text = " ".join(src_texts), " ".join(tgt_texts)
-        folded = src_text.casefold()
-        present = [(r, term_spans(r.source, src_text, src_lang)) for r in rules if r.probe in folded]
+        candidates = [rules[k] for k in index.candidates(src_text)]
+        present = [(r, r.spans(src_text)) for r in candidates]
         present = [(rule, spans) for rule, spans in present if spans]
-        all_spans = [span for _, spans in present for span in spans]
+        covered = _covered([span for _, spans in present for span in spans]) if len(present) > 1 else set()
         for rule, spans in present:
-            if len(present) > 1 and not _uncovered(spans, all_spans):
+            if covered and all(span in covered for span in spans):
                 continue
-            if any(term_occurs(t, tgt_text, tgt_lang) for t in rule.targets):
+            if rule.translated(tgt_text):
                 continue
             accepted = rule.targets
             yield Finding(

@@ -12,7 +12,7 @@ is TBX, with a ``tmx`` root TMX, text with a tab in its first row TSV, other tex
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,7 +27,8 @@ class GlossaryFormat:
     suffixes: tuple[str, ...]
     description: str
     writer: str
-    """``module:function(entries, *, src_lang, tgt_lang, excel) -> str``, imported on use."""
+    """``module:function(entries, *, src_lang, tgt_lang, excel) -> Iterable[str]`` (the file in
+    chunks), imported on use."""
     reader: str
     """``module:function(path, src_lang, tgt_lang) -> list[TermEntry]``, imported on use."""
 
@@ -135,14 +136,15 @@ def write_glossary(
         chosen = found
     if chosen.name in ("tmx", "tbx") and not (src_lang.strip() and tgt_lang.strip()):
         raise UsageError(f"a {chosen.name.upper()} glossary needs the source and target languages")
-    writer: Callable[..., str] = _load(chosen.writer)
-    text = writer(entries, src_lang=src_lang, tgt_lang=tgt_lang, excel=excel)
+    writer: Callable[..., Iterable[str]] = _load(chosen.writer)
+    chunks = writer(entries, src_lang=src_lang, tgt_lang=tgt_lang, excel=excel)
     if to_stdout:
-        return text
-    from align.atomic import write_text_atomic
+        return "".join(chunks)
+    from align.atomic import write_chunks_atomic
 
     assert path is not None
-    write_text_atomic(path, text)
+    # streamed: a 100,000-entry TBX never sits in memory whole; encoded as write_text_atomic does
+    write_chunks_atomic(path, (chunk.encode("utf-8", "backslashreplace") for chunk in chunks))
     return None
 
 

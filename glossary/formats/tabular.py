@@ -3,7 +3,8 @@
 Written with the columns ``source, target, kind, score, count, status, example_source,
 example_target``, one entry per row in the order given (best first), the first example only.
 CSV uses standard quoting (UTF-8; ``excel=True`` adds the byte-order mark Excel needs to read
-UTF-8). TSV is never quoted: a tab, newline, carriage return or backslash inside a cell is
+UTF-8); a line break inside a cell reads back as ``\n``, since every text file dari reads has
+its carriage returns normalised. TSV is never quoted: a tab, newline, carriage return or backslash inside a cell is
 written ``\\t``, ``\\n``, ``\\r``, ``\\\\``, so every row is one line any tool can cut.
 
 Read leniently, since people make these files by hand and other tools export them:
@@ -28,7 +29,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from align.errors import InputError
@@ -98,6 +99,7 @@ _LANGUAGE_CODES = frozenset(
 )
 _TAG = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{2,8})*")
 
+_CSV_SPECIAL = frozenset(',"\r\n')
 _TSV_ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
 _TSV_ESCAPE = re.compile(r"[\\\t\n\r]")
 _TSV_UNESCAPE = re.compile(r"\\([\\tnr])")
@@ -118,31 +120,58 @@ def _cells(entry: TermEntry) -> list[str]:
     ]
 
 
-def dumps_csv(entries: Sequence[TermEntry], *, excel: bool = False) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    writer.writerows(_cells(e) for e in entries)
-    return ("\ufeff" if excel else "") + buffer.getvalue()
+CHUNK = 2000
+"""Rows per chunk the writers yield."""
+
+
+def _csv_cell(text: str) -> str:
+    """Standard CSV quoting, also for a lone carriage return (Python's writer, ending rows
+    with ``\n``, leaves a cell holding ``\r`` unquoted, and a reader then breaks the row)."""
+    if any(c in text for c in _CSV_SPECIAL):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def _iter_csv(entries: Sequence[TermEntry], excel: bool) -> Iterator[str]:
+    yield ("\ufeff" if excel else "") + ",".join(COLUMNS) + "\n"
+    for start in range(0, len(entries), CHUNK):
+        yield "".join(
+            ",".join(_csv_cell(c) for c in _cells(e)) + "\n" for e in entries[start : start + CHUNK]
+        )
 
 
 def _tsv_cell(text: str) -> str:
     return _TSV_ESCAPE.sub(lambda m: _TSV_ESCAPES[m.group()], text)
 
 
+def _iter_tsv(entries: Sequence[TermEntry], excel: bool) -> Iterator[str]:
+    yield ("\ufeff" if excel else "") + "\t".join(COLUMNS) + "\n"
+    for start in range(0, len(entries), CHUNK):
+        yield "".join(
+            "\t".join(_tsv_cell(c) for c in _cells(e)) + "\n" for e in entries[start : start + CHUNK]
+        )
+
+
+def dumps_csv(entries: Sequence[TermEntry], *, excel: bool = False) -> str:
+    return "".join(_iter_csv(entries, excel))
+
+
 def dumps_tsv(entries: Sequence[TermEntry], *, excel: bool = False) -> str:
-    lines = ["\t".join(COLUMNS)]
-    lines.extend("\t".join(_tsv_cell(c) for c in _cells(e)) for e in entries)
-    return ("\ufeff" if excel else "") + "\n".join(lines) + "\n"
+    return "".join(_iter_tsv(entries, excel))
 
 
-def write_csv(entries: Sequence[TermEntry], *, src_lang: str, tgt_lang: str, excel: bool = False) -> str:
-    """The registry's writer (a table needs no languages: its columns say source, target)."""
-    return dumps_csv(entries, excel=excel)
+def write_csv(
+    entries: Sequence[TermEntry], *, src_lang: str, tgt_lang: str, excel: bool = False
+) -> Iterator[str]:
+    """The registry's writer, in chunks (a table needs no languages: its columns say which
+    side is which)."""
+    return _iter_csv(entries, excel)
 
 
-def write_tsv(entries: Sequence[TermEntry], *, src_lang: str, tgt_lang: str, excel: bool = False) -> str:
-    return dumps_tsv(entries, excel=excel)
+def write_tsv(
+    entries: Sequence[TermEntry], *, src_lang: str, tgt_lang: str, excel: bool = False
+) -> Iterator[str]:
+    return _iter_tsv(entries, excel)
 
 
 def _language(cell: str) -> str | None:

@@ -43,7 +43,7 @@ status are approved, as in every user glossary. TBX v2 files (``martif`` › ``t
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,6 +77,8 @@ ADMIN_STATUS = {
     TermStatus.REJECTED: "deprecatedTerm-admn-sts",
 }
 RECORD_PREFIX = "x-dari-"
+CHUNK = 1000
+"""Entries per chunk the writer yields."""
 
 _XML_LANG = f"{{{XML_NS}}}lang"
 _CONCEPTS = frozenset({"conceptEntry", "termEntry"})
@@ -116,8 +118,20 @@ def _term_section(out: list[str], term: str, status: TermStatus, contexts: list[
 
 
 def dumps_tbx(entries: Sequence[TermEntry], *, src_lang: str, tgt_lang: str) -> str:
+    return "".join(write_tbx(entries, src_lang=src_lang, tgt_lang=tgt_lang))
+
+
+def write_tbx(
+    entries: Sequence[TermEntry], *, src_lang: str, tgt_lang: str, excel: bool = False
+) -> Iterator[str]:
+    """The registry's writer: the file in chunks of ``CHUNK`` entries, so a large glossary is
+    streamed to disk (``excel`` concerns tables only)."""
     if not entries:
         raise UsageError("the glossary is empty; a TBX file needs at least one entry")
+    return _iter_tbx(entries, src_lang, tgt_lang)
+
+
+def _iter_tbx(entries: Sequence[TermEntry], src_lang: str, tgt_lang: str) -> Iterator[str]:
     src, tgt = escape_attr(bcp47(src_lang)), escape_attr(bcp47(tgt_lang))
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>\n',
@@ -144,13 +158,11 @@ def dumps_tbx(entries: Sequence[TermEntry], *, src_lang: str, tgt_lang: str) -> 
             contexts = [(x.target, p) for x, p in zip(entry.examples, places, strict=True)] if k == 0 else []
             _term_section(out, target, entry.status, contexts)
         out.append("        </langSec>\n      </conceptEntry>\n")
+        if number % CHUNK == 0:
+            yield "".join(out)
+            out.clear()
     out.append("    </body>\n  </text>\n</tbx>\n")
-    return "".join(out)
-
-
-def write_tbx(entries: Sequence[TermEntry], *, src_lang: str, tgt_lang: str, excel: bool = False) -> str:
-    """The registry's writer (``excel`` concerns tables only)."""
-    return dumps_tbx(entries, src_lang=src_lang, tgt_lang=tgt_lang)
+    yield "".join(out)
 
 
 @dataclass(slots=True)

@@ -17,7 +17,7 @@ hardened parser of ``align.formats.xml_input`` (no entities, no DTD, no network)
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import closing
 from pathlib import Path
 
@@ -48,6 +48,8 @@ PROP_STATUS = "x-dari-term-status"
 """Not ``x-dari-status``, the bead status of dari's bitext TMX, so neither reader mistakes
 the other's file for its own."""
 PROP_NOTE = "x-dari-note"
+CHUNK = 1000
+"""Entries per chunk the writer yields."""
 
 _XML_LANG = f"{{{XML_NS}}}lang"
 _EXAMPLE = re.compile(r"(bead -?\d+(?:, .*?)?): (.*)", re.DOTALL)
@@ -59,6 +61,14 @@ def _text(text: str) -> str:
 
 
 def dumps_tmx(entries: Sequence[TermEntry], *, src_lang: str, tgt_lang: str) -> str:
+    return "".join(write_tmx(entries, src_lang=src_lang, tgt_lang=tgt_lang))
+
+
+def write_tmx(
+    entries: Sequence[TermEntry], *, src_lang: str, tgt_lang: str, excel: bool = False
+) -> Iterator[str]:
+    """The registry's writer: the file in chunks of ``CHUNK`` entries (``excel`` concerns
+    tables only)."""
     src, tgt = escape_attr(bcp47(src_lang)), escape_attr(bcp47(tgt_lang))
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>\n',
@@ -85,13 +95,11 @@ def dumps_tmx(entries: Sequence[TermEntry], *, src_lang: str, tgt_lang: str) -> 
         for target in entry.targets or [entry.target]:
             out.append(f'      <tuv xml:lang="{tgt}">\n        <seg>{_text(target)}</seg>\n      </tuv>\n')
         out.append("    </tu>\n")
+        if tuid % CHUNK == 0:
+            yield "".join(out)
+            out.clear()
     out.append("  </body>\n</tmx>\n")
-    return "".join(out)
-
-
-def write_tmx(entries: Sequence[TermEntry], *, src_lang: str, tgt_lang: str, excel: bool = False) -> str:
-    """The registry's writer (``excel`` concerns tables only)."""
-    return dumps_tmx(entries, src_lang=src_lang, tgt_lang=tgt_lang)
+    yield "".join(out)
 
 
 def _seg_text(element: etree._Element) -> str:

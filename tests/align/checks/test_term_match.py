@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from align.checks import CheckContext, run_checks
-from align.checks.term_match import singular, term_key, term_occurs
+from align.checks.term_match import TermIndex, singular, term_key, term_occurs
 from align.model import Bitext, TermEntry, TermStatus
 
 MakeBitext = Callable[..., Bitext]
@@ -39,6 +39,7 @@ MakeBitext = Callable[..., Bitext]
         ("bus", "the buses", "en", True),
         ("BUTA", "“BUTA” members", "en", True),
         ("北京", "我在北京工作", "zh", True),
+        ("–", "2016 – 2017", "en", True),  # a term of dashes only
     ],
 )
 def test_term_occurs(term: str, text: str, lang: str, found: bool) -> None:
@@ -60,6 +61,7 @@ def test_term_keys_fold_case_spacing_hyphens_and_plurals() -> None:
     ]
 
 
+@settings(deadline=None)
 @given(st.text(st.characters(whitelist_categories=("Lo", "Ll", "Lu")), min_size=2, max_size=8))
 def test_a_term_occurs_in_itself_and_with_a_particle(term: str) -> None:
     assert term_occurs(term, term)
@@ -138,3 +140,35 @@ def test_latin_names_glued_to_hangul() -> None:
     assert term_occurs("BUTA", "BUTA의 회원", "ko")
     assert term_occurs("Remzi Teymurov", "아제르바이잔Remzi Teymurov대사님의", "ko")
     assert not term_occurs("Remzi", "Remzia", "ko")
+
+
+@settings(deadline=None)
+@given(st.text(max_size=12), st.text(max_size=40), st.sampled_from(["en", "ko", "zh", "de", None]))
+def test_any_term_and_text_are_handled(term: str, text: str, lang: str | None) -> None:
+    found = term_occurs(term, text, lang)
+    assert isinstance(found, bool) and isinstance(term_key(term, lang), str)
+    if found:  # the index only narrows: it never loses a term that occurs
+        assert TermIndex(["zzz", term], lang).candidates(text) in ([1], [0, 1])
+
+
+@settings(deadline=None)
+@given(
+    st.lists(st.text(min_size=1, max_size=10), min_size=1, max_size=5),
+    st.text(max_size=60),
+    st.sampled_from(["en", "ko"]),
+)
+def test_the_index_finds_every_term_that_occurs(terms: list[str], text: str, lang: str) -> None:
+    occurring = [k for k, t in enumerate(terms) if term_occurs(t, text, lang)]
+    assert set(occurring) <= set(TermIndex(terms, lang).candidates(text))
+
+
+@settings(deadline=None)
+@given(
+    st.sampled_from(
+        ["embassy", "Embassies", "bus", "brochure", "Press-releases", "대사관", "관", "Heydar Aliyev펀드"]
+    )
+)
+def test_the_index_on_inflected_forms(term: str) -> None:
+    text = "The embassies, buses, brochures and press releases of 주한대사관 관 Heydar Aliyev 펀드."
+    assert term_occurs(term, text, "en" if term.isascii() else "ko")
+    assert TermIndex([term], "en" if term.isascii() else "ko").candidates(text) == [0]

@@ -13,9 +13,9 @@ from glossary.formats import GLOSSARY_FORMATS, read_glossary, write_glossary
 
 # Any Unicode a term can hold in a file: no surrogates or C0/C1 controls (XML cannot carry
 # them), no leading/trailing space (every reader trims cells); tabs and newlines inside.
-_chars = st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff") | st.sampled_from(
-    "\t\n\\\",;#<>&'|"
-)
+_chars = st.characters(
+    blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff\ufffe\uffff"
+) | st.sampled_from("\t\n\\\",;#<>&'|")
 _text = st.text(_chars, min_size=1, max_size=16).map(str.strip).filter(bool)
 _term = _text.filter(lambda t: "\t" not in t and "\n" not in t)
 _alternatives = st.lists(_term.filter(lambda t: "|" not in t), min_size=1, max_size=3, unique=True).map(

@@ -126,3 +126,30 @@ def test_format_from_suffix_option_or_content(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="unknown glossary format"):
         write_glossary(entries, tmp_path / "g.csv", "xlsx", src_lang="en", tgt_lang="ko")
     assert not (tmp_path / "g.csv").exists()
+
+
+def test_empty_glossaries(tmp_path: Path) -> None:
+    assert write_glossary([], None, "csv", src_lang="en", tgt_lang="ko") == (
+        "source,target,kind,score,count,status,example_source,example_target\n"
+    )
+    with pytest.raises(UsageError, match="a TBX file needs at least one entry"):
+        write_glossary([], tmp_path / "g.tbx", src_lang="en", tgt_lang="ko")
+    assert not (tmp_path / "g.tbx").exists()
+
+
+def test_large_glossaries_are_written_in_chunks(tmp_path: Path) -> None:
+    entries = parse_table("".join(f"term {k},용어 {k}\n" for k in range(4500)))
+    for fmt in GLOSSARY_FORMATS:
+        path = tmp_path / f"g.{fmt}"
+        write_glossary(entries, path, src_lang="en", tgt_lang="ko")
+        assert [e.target for e in read_glossary(path)] == [e.target for e in entries], fmt
+
+
+def test_carriage_returns_inside_cells(tmp_path: Path) -> None:
+    from align.model import TermEntry, TermExample
+
+    entries = [TermEntry("a", "b", examples=[TermExample(1, "x\ry", "z\r\nw")])]
+    for fmt, expected in (("csv", ("x\ny", "z\nw")), ("tsv", ("x\ry", "z\r\nw"))):
+        write_glossary(entries, tmp_path / f"g.{fmt}", src_lang="en", tgt_lang="ko")
+        example = read_glossary(tmp_path / f"g.{fmt}")[0].examples[0]
+        assert (example.source, example.target) == expected, fmt

@@ -231,7 +231,11 @@ def test_written_tbx_follows_the_dialect(glossary: list[TermEntry]) -> None:
 
 
 _text = (
-    st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=12)
+    st.text(
+        st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff"),
+        min_size=1,
+        max_size=12,
+    )
     .map(str.strip)
     .filter(bool)
 )
