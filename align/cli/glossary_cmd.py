@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from align.atomic import check_output_path
+from align.cli.batch_args import add_batch_arguments
 from align.cli.encoder_args import add_encoder_arguments, encoder_options
-from align.errors import DariError, InputError, UsageError
+from align.errors import InputError, UsageError
 
 if TYPE_CHECKING:
     from align.model import Bitext, TermEntry
@@ -45,6 +46,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--tgt-lang", help="target language code (default: detected)")
     p.add_argument("--presplit", action="store_true", help="inputs are one sentence/paragraph per line")
     add_encoder_arguments(p)
+    add_batch_arguments(p)
     p.add_argument(
         "--no-similarity",
         action="store_true",
@@ -96,8 +98,9 @@ def _stop_words(path: str) -> frozenset[str]:
     return frozenset(words)
 
 
-def _bitexts(args: argparse.Namespace, encoder: Any, progress: Any) -> list[tuple[str, Bitext]]:
+def _bitexts(args: argparse.Namespace, encoder: Any) -> list[tuple[str, Bitext]]:
     from align.cli.check_cmd import file_pairs
+    from align.cli.console import progress_display
     from align.pipeline import InputOptions, is_project_file, load_bitext
 
     if len(args.inputs) > 1 and all(is_project_file(p) for p in args.inputs):
@@ -105,29 +108,43 @@ def _bitexts(args: argparse.Namespace, encoder: Any, progress: Any) -> list[tupl
         return [(path, load_bitext([path])) for path in args.inputs]
     many, paths = file_pairs(args)
     if many is None:
+        if args.address is not None or args.engine != "local" or args.jobs is not None:
+            raise UsageError("--jobs, --engine and --address apply to many pairs (a directory or --manifest)")
         options = InputOptions(src_lang=args.src_lang, tgt_lang=args.tgt_lang, presplit=args.presplit)
         name = paths[0] if len(paths) == 1 else f"{paths[0]} ↔ {paths[1]}"
-        return [(name, load_bitext(paths, options, encoder=encoder(), progress=progress))]
-    out: list[tuple[str, Bitext]] = []
+        with progress_display(not args.quiet) as progress:
+            return [(name, load_bitext(paths, options, encoder=encoder(), progress=progress))]
     missing = [p.name for p in many if p.target is None]
     if missing:
         raise InputError(
             f"{len(missing)} file(s) have no translation, e.g. {missing[0]}; a glossary needs pairs"
         )
-    for number, pair in enumerate(many, start=1):
-        options = InputOptions(
-            src_lang=pair.src_lang or args.src_lang,
-            tgt_lang=pair.tgt_lang or args.tgt_lang,
-            presplit=args.presplit,
-        )
-        try:
-            out.append(
-                (pair.name, load_bitext([str(pair.source), str(pair.target)], options, encoder=encoder()))
-            )
-        except DariError as exc:
-            raise InputError(f"{pair.name}: {exc}") from None
-        if progress is not None:
-            progress("aligning", number, len(many))
+    return _aligned_many(args, many)
+
+
+def _aligned_many(args: argparse.Namespace, many: list[Any]) -> list[tuple[str, Bitext]]:
+    """Many pairs aligned by the batch engines (``--jobs``, ``--engine``: every core, or
+    Ray), then read back in the pairs' order."""
+    import tempfile
+
+    from align.api import align_batch
+    from align.cli.batch_args import batch_progress
+    from align.project import load_project
+
+    with tempfile.TemporaryDirectory(prefix="dari-glossary-") as tmp:
+        with batch_progress(not args.quiet, "aligning") as progress:
+            frame = align_batch(
+                many, tmp, jobs=args.jobs, engine=args.engine, address=args.address, encoder=args.encoder,
+                encoder_options=encoder_options(args), presplit=args.presplit, src_lang=args.src_lang,
+                tgt_lang=args.tgt_lang, progress=progress, write_summary_file=False,
+            )  # fmt: skip
+        rows = {row["pair"]: row for row in frame.iter_rows(named=True)}
+        out: list[tuple[str, Bitext]] = []
+        for pair in many:
+            row = rows.get(pair.name)
+            if row is None or row["status"] == "error" or not row["output"]:
+                raise InputError(f"{pair.name}: {row['error'] if row else 'not aligned'}")
+            out.append((pair.name, load_project(row["output"])))
     return out
 
 
@@ -230,8 +247,8 @@ def run(args: argparse.Namespace) -> int:
             loaded.append(encoder_options(args).load(args.encoder))
         return loaded[0]
 
+    bitexts = _bitexts(args, encoder)
     with progress_display(not args.quiet) as progress:
-        bitexts = _bitexts(args, encoder, progress)
         src_lang, tgt_lang = _languages(bitexts)
         pairs = pairs_of_bitexts(bitexts)
         if not pairs:

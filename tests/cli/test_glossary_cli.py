@@ -138,3 +138,18 @@ def test_bad_input_is_one_line_and_exit_2(
     assert len(err.splitlines()) == 1 and err.startswith("dari: error")
     assert message in err
     assert (SEED / "bilingual.txt").read_bytes() == before
+
+
+def test_many_pairs_align_on_every_core_with_the_same_result(tmp_path: Path) -> None:
+    """A manifest goes through the batch engines; worker processes change nothing."""
+    sample = REPO / "data" / "flores-dev-sample"
+    manifest = tmp_path / "pairs.csv"
+    rows = [f"{en},{en.with_suffix('.ko')}" for en in sorted(sample.glob("*.en"))]
+    manifest.write_text("src,tgt\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    outs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"jobs{jobs}.tsv"
+        args = ["glossary", "--manifest", str(manifest), "--presplit", "--src-lang", "en", "--tgt-lang", "ko"]
+        assert main([*args, "--jobs", jobs, "-o", str(out), "-q"]) == 0
+        outs.append(out.read_text(encoding="utf-8"))
+    assert outs[0] == outs[1] and len(outs[0].splitlines()) > 10
