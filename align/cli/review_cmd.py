@@ -13,6 +13,7 @@ import os
 import shlex
 import sys
 from pathlib import Path
+from typing import Any
 
 from align.errors import DariError, MissingDependencyError, UsageError
 
@@ -133,8 +134,37 @@ def run(args: argparse.Namespace) -> int:
     app = make_app(project, read_only=args.read_only, encoder=args.encoder)
     try:
         _need_terminal()
-        app.run()
+        _run_app(app)
     finally:
         if app.lock is not None:
             app.lock.release()
+    _end_background_work()
     return 0
+
+
+def _run_app(app: Any) -> None:
+    """``app.run()`` without its last step: ``asyncio.run`` joins the default executor's
+    threads, so a check still running in a worker would hold the closed app (see below)."""
+    import asyncio
+
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    try:
+        loop.run_until_complete(app.run_async())
+    finally:
+        asyncio.set_event_loop(None)
+        loop.close()  # the executor is shut down without waiting for its threads
+
+
+def _end_background_work() -> None:
+    """Quit means quit: a check or rescoring worker still busy on a 50,000-bead project would
+    otherwise keep the process alive (the interpreter joins its threads at exit) long after
+    the screen closed, or after the terminal went away. Every edit is already journaled and a
+    save is synchronous, so nothing those workers hold needs writing: leave at once."""
+    import os
+    import threading
+
+    if any(t.is_alive() and t is not threading.main_thread() and not t.daemon for t in threading.enumerate()):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
