@@ -74,6 +74,8 @@ class Bead:
     tgt: tuple[int, ...]
     score: float = 0.0
     status: BeadStatus = BeadStatus.AUTO
+    extra: dict[str, Any] | None = field(default=None, compare=False, repr=False)
+    """Fields another tool (or a newer dari) wrote that this one does not know: kept on save."""
 
     @property
     def kind(self) -> str:
@@ -105,6 +107,8 @@ class Finding:
     tgt: tuple[int, ...] = ()
     suggestion: str | None = None
     data: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, Any] | None = field(default=None, compare=False, repr=False)
+    """Fields another tool (or a newer dari) wrote that this one does not know: kept on save."""
 
 
 class TermStatus(StrEnum):
@@ -182,6 +186,8 @@ class TermEntry:
     kind: TermKind = TermKind.TERM
     score: float = 0.0
     examples: list[TermExample] = field(default_factory=list)
+    extra: dict[str, Any] | None = field(default=None, compare=False, repr=False)
+    """Fields another tool (or a newer dari) wrote that this one does not know: kept on save."""
 
     @property
     def targets(self) -> list[str]:

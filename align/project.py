@@ -70,11 +70,16 @@ def _finding_to_json(f: Finding) -> dict[str, Any]:
         out["suggestion"] = f.suggestion
     if f.data:
         out["data"] = f.data
+    if f.extra:
+        out.update((k, v) for k, v in f.extra.items() if k not in _FINDING_FIELDS)
     return out
 
 
 def _bead_to_json(b: Bead) -> dict[str, Any]:
-    return {"src": list(b.src), "tgt": list(b.tgt), "score": round(b.score, 4), "status": b.status.value}
+    out = {"src": list(b.src), "tgt": list(b.tgt), "score": round(b.score, 4), "status": b.status.value}
+    if b.extra:
+        out.update((k, v) for k, v in b.extra.items() if k not in _BEAD_FIELDS)
+    return out
 
 
 def bitext_to_json(bitext: Bitext, *, bulk: bool = True) -> dict[str, Any]:
@@ -108,6 +113,7 @@ def term_to_json(t: TermEntry) -> dict[str, Any]:
             {"bead": x.bead, "source": x.source, "target": x.target, **({"pair": x.pair} if x.pair else {})}
             for x in t.examples
         ],
+        **{k: v for k, v in (t.extra or {}).items() if k not in _TERM_FIELDS},
     }
 
 
@@ -138,6 +144,7 @@ def term_from_json(item: Any) -> TermEntry:
         kind=TermKind(item.get("kind", "term")),
         score=score,
         examples=examples,
+        extra={k: v for k, v in item.items() if k not in _TERM_FIELDS} or None,
     )
 
 
@@ -345,7 +352,7 @@ def bitext_from_json(obj: Any, name: str = "project") -> Bitext:
         status = statuses.get(raw_status) if type(raw_status) is str else None
         if status is None:
             raise r.fail(f"beads[{k}].status {item.get('status')!r} is unknown")
-        beads.append(Bead(tuple(src), tuple(tgt), float(score), status))
+        beads.append(Bead(tuple(src), tuple(tgt), float(score), status, _unknown(item, _BEAD_FIELDS) or None))
     try:
         validate_beads(beads, len(source.segments), len(target.segments))
     except BeadError as exc:
@@ -365,6 +372,7 @@ def bitext_from_json(obj: Any, name: str = "project") -> Bitext:
                     tgt=tuple(int(v) for v in item.get("tgt", [])),
                     suggestion=item.get("suggestion"),
                     data=dict(item.get("data", {})),
+                    extra=_unknown(item, _FINDING_FIELDS) or None,
                 )
             )
         except (KeyError, TypeError, ValueError):
@@ -396,6 +404,9 @@ _PROJECT_FIELDS = frozenset(
     {"format", "version", "signature", "meta", "source", "target", "beads", "findings", "glossary"}
 )
 _DOCUMENT_FIELDS = frozenset({"lang", "path", "encoding", "text", "segments", "edited"})
+_BEAD_FIELDS = frozenset({"src", "tgt", "score", "status"})
+_FINDING_FIELDS = frozenset({"check", "severity", "message", "src", "tgt", "suggestion", "data"})
+_TERM_FIELDS = frozenset({"source", "target", "kind", "score", "count", "status", "note", "examples"})
 
 
 def _unknown(obj: dict[str, Any], known: frozenset[str]) -> dict[str, Any]:

@@ -80,3 +80,29 @@ def test_offsets_outside_the_text_are_refused(tmp_path: Path) -> None:
     path.write_text(json.dumps(obj), encoding="utf-8")
     with pytest.raises(InputError, match="outside the text"):
         load_project(path)
+
+
+def test_unknown_fields_inside_beads_findings_and_glossary_survive_a_save(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Another tool's (or a newer dari's) annotations on a bead, a finding or a glossary
+    entry are written back unchanged: opening and saving never loses what a project held."""
+    import json
+
+    from align.model import Finding, Severity, TermEntry
+    from align.project import load_project, save_project
+
+    bitext = _bitext()
+    bitext.findings = [Finding("number", Severity.ERROR, "2016 vs 2017", (0,), (0,))]
+    bitext.glossary = [TermEntry("Embassy", "대사관", 1)]
+    path = tmp_path / "p.dari.json"
+    save_project(bitext, path)
+    obj = json.loads(path.read_text(encoding="utf-8"))
+    obj["beads"][0]["x-reviewer"] = "kim"
+    obj["findings"][0]["ticket"] = 42
+    obj["glossary"][0]["domain"] = {"field": "diplomacy"}
+    path.write_text(json.dumps(obj, ensure_ascii=False), encoding="utf-8")
+    save_project(load_project(path), tmp_path / "again.dari.json")
+    again = json.loads((tmp_path / "again.dari.json").read_text(encoding="utf-8"))
+    assert again["beads"][0]["x-reviewer"] == "kim"
+    assert again["findings"][0]["ticket"] == 42
+    assert again["glossary"][0]["domain"] == {"field": "diplomacy"}
+    assert "x-reviewer" not in again["beads"][1]
