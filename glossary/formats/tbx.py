@@ -66,6 +66,7 @@ from glossary.formats.values import (
     parse_place,
     parse_score,
     parse_status,
+    pick_languages,
     primary_subtag,
 )
 
@@ -277,24 +278,8 @@ def _languages(
     seen = list(dict.fromkeys(lang for c in concepts for lang, terms in c.langs.items() if lang and terms))
     if not seen:
         raise InputError(f"{name}: the TBX has no terms")
-    source = (
-        primary_subtag(src)
-        if src
-        else (primary_subtag(default) if primary_subtag(default) in seen else seen[0])
-    )
-    if tgt:
-        target = primary_subtag(tgt)
-    else:
-        others = [lang for lang in seen if lang != source]
-        if not others:
-            raise InputError(f"{name}: the TBX holds only '{source}' terms; there is no second language")
-        target = others[0]
-    if source == target:
-        raise UsageError(f"source and target language are both '{source}'")
-    for lang in (source, target):
-        if lang not in seen:
-            raise InputError(f"{name}: the TBX has no '{lang}' terms (languages: {', '.join(seen)})")
-    return source, target
+    fallback = primary_subtag(default) if primary_subtag(default) in seen else seen[0]
+    return pick_languages(seen, src, tgt, fallback, name, "TBX")
 
 
 def _entry_status(targets: list[_Term], accepted: list[_Term], record: dict[str, str]) -> TermStatus:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from align.errors import InputError, UsageError
+from align.errors import InputError
 from align.formats.text_rules import clean_text, escape_attr, escape_text
 from align.formats.xml_input import XML_NS, iter_ends, local_name
 from align.model import TermEntry, TermExample, TermStatus
@@ -38,6 +38,7 @@ from glossary.formats.values import (
     parse_place,
     parse_score,
     parse_status,
+    pick_languages,
     primary_subtag,
 )
 
@@ -137,24 +138,8 @@ class _Unit:
 def _languages(seen: list[str], srclang: str, src: str | None, tgt: str | None, name: str) -> tuple[str, str]:
     if not seen:
         raise InputError(f"{name}: the TMX has no terms with a language")
-    source = (
-        primary_subtag(src)
-        if src
-        else (primary_subtag(srclang) if srclang and srclang != "*all*" else seen[0])
-    )
-    if tgt:
-        target = primary_subtag(tgt)
-    else:
-        others = [lang for lang in seen if lang != source]
-        if not others:
-            raise InputError(f"{name}: the TMX holds only '{source}' terms; there is no second language")
-        target = others[0]
-    if source == target:
-        raise UsageError(f"source and target language are both '{source}'")
-    for lang in (source, target):
-        if lang not in seen:
-            raise InputError(f"{name}: the TMX has no '{lang}' terms (languages: {', '.join(seen)})")
-    return source, target
+    fallback = primary_subtag(srclang) if srclang and srclang != "*all*" else seen[0]
+    return pick_languages(seen, src, tgt, fallback, name, "TMX")
 
 
 def _examples(notes: list[tuple[str, str]], src: str, tgt: str) -> list[TermExample]:
