@@ -184,14 +184,14 @@ class BackgroundWork(App[None]):
         """The settings ``dari check PROJECT`` run from here would use (dari.toml found upwards,
         the encoder's similarity once it is loaded), so the UI and the CLI report the same."""
         from align.checks.registry import CheckContext, available_checks, encoder_similarity
-        from align.cli.check_cmd import glossary_reader
+        from align.cli.check_cmd import GlossaryReader
         from align.config import load_config
 
         config = load_config(None, known_checks=set(available_checks()))
         similarity = encoder_similarity(self.encoder) if self.encoder is not None else None
         context = CheckContext(config=config, similarity=similarity)
         if config.glossary:
-            context.glossary_reader = glossary_reader(str(config.glossary), None, None)
+            context.glossary_reader = GlossaryReader(str(config.glossary), None, None)
         return context
 
     def _set_findings(self, findings: list[Finding], beads: list[Bead]) -> None:

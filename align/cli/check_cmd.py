@@ -94,7 +94,7 @@ def _context(args: argparse.Namespace) -> tuple[CheckContext, set[str] | None]:
     only = (selected - disabled) if selected else None
     ctx = CheckContext(config=config)
     if glossary_path:
-        ctx.glossary_reader = glossary_reader(str(glossary_path), args.src_lang, args.tgt_lang)
+        ctx.glossary_reader = GlossaryReader(str(glossary_path), args.src_lang, args.tgt_lang)
     return ctx, only
 
 
@@ -123,11 +123,9 @@ class GlossaryReader:
         return self.cache[src, tgt]
 
 
-glossary_reader = GlossaryReader
-
-
-def _file_pairs(args: argparse.Namespace) -> tuple[list[FilePair] | None, list[str]]:
-    """Many pairs (directory, two trees, manifest) or None with the inputs of one pair."""
+def file_pairs(args: argparse.Namespace) -> tuple[list[FilePair] | None, list[str]]:
+    """Many pairs (directory, two trees, manifest) or None with the inputs of one pair; the
+    pairing rules every many-pair command shares (check, glossary)."""
     from align.checks.pairing import pair_directory, pair_trees, pairs_from_manifest
 
     if args.manifest:
@@ -148,9 +146,6 @@ def _file_pairs(args: argparse.Namespace) -> tuple[list[FilePair] | None, list[s
     if any(dirs):
         raise UsageError("give two files or two directories, not one of each")
     return None, list(args.inputs)
-
-
-file_pairs = _file_pairs  # the pairing rules other commands share (dari glossary)
 
 
 def _run_many(pairs: list[FilePair], task: CheckTask, args: argparse.Namespace) -> list[PairResult]:
@@ -196,7 +191,7 @@ def run(args: argparse.Namespace) -> int:
         require_matplotlib()
     ctx, only = _context(args)
     fail_on = args.fail_on or ctx.config.fail_on
-    many, paths = _file_pairs(args)
+    many, paths = file_pairs(args)
     given = paths or [str(p) for fp in (many or []) for p in (fp.source, fp.target) if p]
     side_files = [args.baseline, args.glossary, args.config, args.manifest, ctx.config.glossary]
     _check_output_path(args, [*given, *(str(p) for p in side_files if p)])

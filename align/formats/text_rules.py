@@ -32,6 +32,31 @@ def primary_subtag(tag: str) -> str:
     return re.split(r"[-_]", tag.strip(), maxsplit=1)[0].lower()
 
 
+def pick_languages(
+    seen: Sequence[str], src: str | None, tgt: str | None, fallback: str, name: str, fmt: str, noun: str
+) -> tuple[str, str]:
+    """The two languages to read from a multilingual file (TMX, TBX): the ones asked for, else
+    ``fallback`` (the file's own source language, a primary subtag) and the first other one.
+    ``noun`` names what the file holds in its messages ("text", "terms")."""
+    from align.errors import InputError, UsageError
+
+    source = primary_subtag(src) if src else fallback
+    if tgt:
+        target = primary_subtag(tgt)
+    else:
+        others = [lang for lang in seen if lang != source]
+        if not others:
+            held = "" if noun == "text" else f" {noun}"
+            raise InputError(f"{name}: the {fmt} holds only '{source}'{held}; there is no second language")
+        target = others[0]
+    if source == target:
+        raise UsageError(f"source and target language are both '{source}'")
+    for lang in (source, target):
+        if lang not in seen:
+            raise InputError(f"{name}: the {fmt} has no '{lang}' {noun} (languages: {', '.join(seen)})")
+    return source, target
+
+
 @lru_cache(maxsize=64)
 def sentence_separator(lang: str) -> str:
     return "" if primary_subtag(lang) in _NO_SPACE_LANGS else " "

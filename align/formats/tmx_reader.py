@@ -17,9 +17,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from align.errors import InputError, UsageError
+from align.errors import InputError
 from align.formats.imported import ImportedUnit, bitext_from_units, parse_score, parse_status
-from align.formats.text_rules import primary_subtag, split_segment
+from align.formats.text_rules import pick_languages, primary_subtag, split_segment
 from align.formats.tmx_writer import PROP_SCORE, PROP_SOURCE_SPLIT, PROP_STATUS, PROP_TARGET_SPLIT
 from align.formats.xml_input import XML_NS, flat_text, iter_ends
 from align.languages import is_language_tag, language_tag_error
@@ -126,20 +126,8 @@ def _pick_languages(
     """The languages asked for, else the header's srclang and the first other language."""
     if not seen:
         raise InputError(f"{name}: the TMX has no translation units with a language")
-    if src is None:
-        src = primary_subtag(srclang) if srclang and srclang != "*all*" else seen[0]
-    if tgt is None:
-        others = [lang for lang in seen if lang != primary_subtag(src)]
-        if not others:
-            raise InputError(f"{name}: the TMX holds only '{src}'; there is no second language")
-        tgt = others[0]
-    src, tgt = primary_subtag(src), primary_subtag(tgt)
-    if src == tgt:
-        raise UsageError(f"source and target language are both '{src}'")
-    for lang in (src, tgt):
-        if lang not in seen:
-            raise InputError(f"{name}: the TMX has no '{lang}' text (languages: {', '.join(seen)})")
-    return src, tgt
+    fallback = primary_subtag(srclang) if srclang and srclang != "*all*" else seen[0]
+    return pick_languages(seen, src, tgt, fallback, name, "TMX", "text")
 
 
 def read_tmx(path: str | Path, *, src_lang: str | None = None, tgt_lang: str | None = None) -> Bitext:

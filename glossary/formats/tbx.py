@@ -51,7 +51,7 @@ from pathlib import Path
 from lxml import etree
 
 from align.errors import InputError, UsageError
-from align.formats.text_rules import clean_text, escape_attr, escape_text
+from align.formats.text_rules import clean_text, escape_attr, escape_text, pick_languages
 from align.formats.xml_input import XML_NS, check_head, iter_ends, local_name
 from align.model import TermEntry, TermExample, TermKind, TermStatus
 from align.version import __version__
@@ -66,7 +66,6 @@ from glossary.formats.values import (
     parse_place,
     parse_score,
     parse_status,
-    pick_languages,
     primary_subtag,
 )
 
@@ -279,7 +278,7 @@ def _languages(
     if not seen:
         raise InputError(f"{name}: the TBX has no terms")
     fallback = primary_subtag(default) if primary_subtag(default) in seen else seen[0]
-    return pick_languages(seen, src, tgt, fallback, name, "TBX")
+    return pick_languages(seen, src, tgt, fallback, name, "TBX", "terms")
 
 
 def _entry_status(targets: list[_Term], accepted: list[_Term], record: dict[str, str]) -> TermStatus:

@@ -24,7 +24,7 @@ from pathlib import Path
 from lxml import etree
 
 from align.errors import InputError
-from align.formats.text_rules import clean_text, escape_attr, escape_text
+from align.formats.text_rules import clean_text, escape_attr, escape_text, pick_languages
 from align.formats.xml_input import XML_NS, iter_ends, local_name
 from align.model import TermEntry, TermExample, TermStatus
 from align.version import __version__
@@ -38,7 +38,6 @@ from glossary.formats.values import (
     parse_place,
     parse_score,
     parse_status,
-    pick_languages,
     primary_subtag,
 )
 
@@ -139,7 +138,7 @@ def _languages(seen: list[str], srclang: str, src: str | None, tgt: str | None, 
     if not seen:
         raise InputError(f"{name}: the TMX has no terms with a language")
     fallback = primary_subtag(srclang) if srclang and srclang != "*all*" else seen[0]
-    return pick_languages(seen, src, tgt, fallback, name, "TMX")
+    return pick_languages(seen, src, tgt, fallback, name, "TMX", "terms")
 
 
 def _examples(notes: list[tuple[str, str]], src: str, tgt: str) -> list[TermExample]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 
-from align.errors import InputError, UsageError
+from align.formats.text_rules import primary_subtag as core_primary_subtag
 from align.model import TermKind, TermStatus
 
 _KIND_WORDS = {
@@ -107,8 +107,8 @@ def head_text(data: bytes) -> str:
 
 
 def primary_subtag(tag: str | None) -> str:
-    """``ko-KR`` → ``ko``; files in the wild also write ``ko_KR`` and ``KO``."""
-    return re.split(r"[-_]", tag.strip(), maxsplit=1)[0].lower() if tag else ""
+    """``ko-KR`` → ``ko``; files in the wild also write ``ko_KR`` and ``KO``; no tag: ``""``."""
+    return core_primary_subtag(tag) if tag else ""
 
 
 def same_language(a: str | None, b: str | None) -> bool:
@@ -129,24 +129,3 @@ def bcp47(tag: str) -> str:
         else:
             out.append(part.lower())
     return "-".join(p for p in out if p)
-
-
-def pick_languages(
-    seen: list[str], src: str | None, tgt: str | None, fallback_source: str, name: str, fmt: str
-) -> tuple[str, str]:
-    """The two languages to read from a multilingual file (TMX, TBX): the ones asked for, else
-    ``fallback_source`` (the file's own source language) and the first other language."""
-    source = primary_subtag(src) if src else fallback_source
-    if tgt:
-        target = primary_subtag(tgt)
-    else:
-        others = [lang for lang in seen if lang != source]
-        if not others:
-            raise InputError(f"{name}: the {fmt} holds only '{source}' terms; there is no second language")
-        target = others[0]
-    if source == target:
-        raise UsageError(f"source and target language are both '{source}'")
-    for lang in (source, target):
-        if lang not in seen:
-            raise InputError(f"{name}: the {fmt} has no '{lang}' terms (languages: {', '.join(seen)})")
-    return source, target
