@@ -24,6 +24,7 @@ import numpy as np
 from align.aligner.anchors import anchor_vectors, shared_anchors
 from align.aligner.features import SideFeatures, side_features, tail_mean
 from align.aligner.junctions import weak_boundaries
+from align.aligner.null_decisions import redecide_nulls
 from align.aligner.params import BEAD_TYPES, COMMON_TYPES, DEFAULT_PARAMS, AlignParams
 from align.aligner.redecide import (
     detach_strays,
@@ -586,6 +587,7 @@ def _scored_beads(
     if not free_translation(spans, sim, p.free_merge_share, p.free_spread):
         spans = split_unrelated_pairs(spans, sim, p.split_gap, long_enough)
         spans = detach_strays(spans, sim, p.detach_rise, scorer.fa.weak, scorer.fb.weak)
+        spans = redecide_nulls(spans, sim, p, scorer.fa.weak, scorer.fb.weak)
     spans = pair_stranded_nulls(spans, sim, p.split_gap, long_enough)
     row_best = g11.max(axis=1) if g11.size else np.zeros(n + 1, dtype=np.float32)
     col_best = np.full(m + 1, -1.0, dtype=np.float64)
