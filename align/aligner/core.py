@@ -14,9 +14,11 @@ has a fixed gain, which is the threshold a pair must beat.
 
 from __future__ import annotations
 
+import copy
 import functools
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -24,7 +26,7 @@ import numpy as np
 from align.aligner.anchors import anchor_vectors, shared_anchors
 from align.aligner.features import SideFeatures, side_features, tail_mean
 from align.aligner.junctions import weak_boundaries
-from align.aligner.null_decisions import redecide_nulls
+from align.aligner.null_decisions import close_text_null_gain, redecide_nulls
 from align.aligner.params import BEAD_TYPES, COMMON_TYPES, DEFAULT_PARAMS, AlignParams
 from align.aligner.redecide import (
     detach_strays,
@@ -200,6 +202,28 @@ def _run(
             g11 = g
         gains.append(g)
     return banded_dp(types, gains, band, n, m, progress, cancel, stage), g11
+
+
+def _search(
+    scorer: _Scorer,
+    types: Sequence[tuple[int, int]],
+    band: Band,
+    n: int,
+    m: int,
+    progress: ProgressCallback | None,
+    cancel: CancelCallback | None,
+    stage: str,
+) -> tuple[list[tuple[int, int, int, int]], np.ndarray]:
+    """``_run``, and again with a document's own unpaired gain where ``null_decisions`` says
+    the text is a close translation (the hook of ``AlignParams.null_gap``)."""
+    spans, g11 = _run(scorer, types, band, n, m, progress, cancel, stage)
+    gain = close_text_null_gain(spans, _span_sim(scorer), scorer.p)
+    if gain is None:
+        return spans, g11
+    strict = copy.copy(scorer)
+    strict.p = replace(scorer.p, null_gain=gain)
+    spans, _ = _run(strict, types, band, n, m, progress, cancel, stage)
+    return spans, g11
 
 
 def _block_ids(n: int, blocks: int) -> np.ndarray:
@@ -390,7 +414,7 @@ def align_vector_pair(
         pts_s = np.array([x for b in path for x in (b[0], b[1])], dtype=np.float64)
         pts_t = np.array([x for b in path for x in (b[2], b[3])], dtype=np.float64)
         band = band_around_path(pts_s, pts_t, n, m, 1.0, 1.0, params.fine_margin)
-    spans, g11 = _run(scorer, types, band, n, m, progress, cancel, "align")
+    spans, g11 = _search(scorer, types, band, n, m, progress, cancel, "align")
     wants_concat = n + m <= params.concat_all_below or params.concat_budget > 0
     if concat_encoder is None or src_texts is None or tgt_texts is None or not wants_concat:
         return _scored_beads(spans, scorer, g11, band, n, m)
@@ -417,7 +441,7 @@ def align_vector_pair(
         lazy,
     )
     scorer = _Scorer(fa, fb, params, ratio, unrelated)
-    spans, g11 = _run(scorer, types, band, n, m, progress, cancel, "realign")
+    spans, g11 = _search(scorer, types, band, n, m, progress, cancel, "realign")
     return _scored_beads(spans, scorer, g11, band, n, m)
 
 

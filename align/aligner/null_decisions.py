@@ -9,10 +9,10 @@ the same similarities the search used (``sim``).
 
 from __future__ import annotations
 
-from align.aligner.params import AlignParams
-from align.aligner.redecide import SimFn, Span, detach_strays
-
 import numpy as np
+
+from align.aligner.params import AlignParams
+from align.aligner.redecide import SimFn, Span, detach_strays, free_translation
 
 
 def redecide_nulls(
@@ -29,3 +29,20 @@ def redecide_nulls(
             break
         spans = out
     return spans
+
+
+def close_text_null_gain(spans: list[Span], sim: SimFn, params: AlignParams) -> float | None:
+    """The unpaired gain for a second search on a close translation, or None to keep the first.
+
+    One global gain (``null_gain``) lets any pair beat two unpaired sentences, so on close
+    text the search pairs a dropped sentence with an inserted one beside it, or shifts a
+    merge onto the wrong neighbour, and only the local passes undo some of it. Where the
+    first search's beads look close (not ``free_translation``), a pair must instead come
+    within ``null_gap`` of the document's median 1-1 pair, inside the search itself."""
+    if params.null_gap <= 0 or free_translation(spans, sim, params.free_merge_share, params.free_spread):
+        return None
+    ones = [sp for sp in spans if sp[1] - sp[0] == 1 and sp[3] - sp[2] == 1]
+    if len(ones) < 5:
+        return None
+    gain = 0.5 * (float(np.median([sim(*sp) for sp in ones])) - params.null_gap)
+    return gain if gain > params.null_gain else None

@@ -127,6 +127,17 @@ class AlignParams:
     .956/.963/.968/.968, worst .845/.869/.893/.904/.912/.915, mean strict F1 .9932/.9943/
     .9951/.9955/.9955/.9953, worst false nulls .0028-.0040 (.02 taken: best F1). Free
     translations (Text+Berg) skip it; Bible verse-merged strict .987 -> .992."""
+    null_gap: float = 0.8
+    """On a close translation (not ``free_translation`` after the first search), search again
+    with an unpaired gain of (median 1-1 similarity - this) / 2, so that a pair must come
+    within this much of the document's typical pair (``null_decisions``); used only when that
+    is above ``null_gain``. 0: off. On the 24 multi-seed dev sets (with ``detach_rounds`` 3,
+    ``detach_rise`` .02) at 0/.4/.5/.6/.7/.75/.8/.9/1.0: mean strict F1 .9955/.9885/.9943/
+    .9956/.9968/.9973/.9974/.9968/.9961, worst .9816/.9602/.9800/.9824/.9856/.9888/.9891/
+    .9859/.9843; mean null recall .963/.993/.994/.993/.990/.988/.985/.977/.968, worst .904/
+    .969/.971/.971/.957/.941/.929/.929/.904; worst false nulls .0034/.0148/.0068/.0046/.0034/
+    .0034/.0028/.0023/.0028. .8: best F1. Text+Berg dev unchanged (free translation); Bible
+    verse-merged .992 -> .993."""
     # -- search shape
     full_limit: int = 1_500_000
     """Up to this many cells (n * m) the fine pass searches the whole matrix; beyond, a band."""
