@@ -26,7 +26,7 @@ import numpy as np
 from align.aligner.anchors import anchor_vectors, shared_anchors
 from align.aligner.features import SideFeatures, side_features, tail_mean
 from align.aligner.junctions import weak_boundaries
-from align.aligner.null_decisions import close_text_null_gain, redecide_nulls
+from align.aligner.null_decisions import close_text_null_gain, redecide_nulls, split_guard
 from align.aligner.params import BEAD_TYPES, COMMON_TYPES, DEFAULT_PARAMS, AlignParams
 from align.aligner.redecide import (
     detach_strays,
@@ -599,6 +599,16 @@ def _long_enough(scorer: _Scorer, min_chars: float) -> Callable[[tuple[int, int,
     return ok
 
 
+def _length_mismatch(scorer: _Scorer) -> Callable[[tuple[int, int, int, int]], float]:
+    """Absolute log ratio of a 1-1 bead's lengths, after the document's length ratio."""
+
+    def mismatch(span: tuple[int, int, int, int]) -> float:
+        _i0, i1, _j0, j1 = span
+        return abs(float(np.log(scorer.fb.lens[1][j1] / (scorer.fa.lens[1][i1] * scorer.ratio))))
+
+    return mismatch
+
+
 def _scored_beads(
     spans: list[tuple[int, int, int, int]], scorer: _Scorer, g11: np.ndarray, band: Band, n: int, m: int
 ) -> list[Bead]:
@@ -609,7 +619,9 @@ def _scored_beads(
     sim = _span_sim(scorer)
     long_enough = _long_enough(scorer, p.split_min_chars)
     if not free_translation(spans, sim, p.free_merge_share, p.free_spread):
-        spans = split_unrelated_pairs(spans, sim, p.split_gap, long_enough)
+        mismatch = _length_mismatch(scorer)
+        may_split = split_guard(spans, sim, p, long_enough, mismatch)
+        spans = split_unrelated_pairs(spans, sim, p.split_gap, may_split)
         spans = detach_strays(spans, sim, p.detach_rise, scorer.fa.weak, scorer.fb.weak)
         spans = redecide_nulls(spans, sim, p, scorer.fa.weak, scorer.fb.weak)
     spans = pair_stranded_nulls(spans, sim, p.split_gap, long_enough)
