@@ -32,11 +32,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from flores_synthetic import Damage, SynthText, build  # noqa: E402
+
 from align.aligner import AlignParams, align_vectors  # noqa: E402
 from align.aligner.anchors import document_anchors  # noqa: E402
 from align.encoders.text_view import VIEW_VERSION  # noqa: E402
 from align.evaluation import score_many  # noqa: E402
-from flores_synthetic import Damage, SynthText, build  # noqa: E402
 
 CACHE = ROOT / ".bench-cache"
 DEV_SEEDS = (101, 102, 103, 104)
@@ -64,7 +65,9 @@ class StringCache:
                 self.rows.update(zip((bytes(k) for k in keys), vecs, strict=True))
 
     def _key(self, text: str) -> bytes:
-        return hashlib.sha1((text + "\x01" + self.encoder + f"\x02view{VIEW_VERSION}").encode("utf-8")).digest()
+        return hashlib.sha1(
+            (text + "\x01" + self.encoder + f"\x02view{VIEW_VERSION}").encode("utf-8")
+        ).digest()
 
     def encode(self, texts: list[str]) -> np.ndarray:
         keys = [self._key(t) for t in texts]
@@ -101,15 +104,21 @@ class SetSpec:
 
     @property
     def name(self) -> str:
-        return f"{'dev' if self.split == 'dev' else 'test'}-s{self.seed}-r{round(self.rate * 100)}-{self.sides}"
+        return (
+            f"{'dev' if self.split == 'dev' else 'test'}-s{self.seed}-r{round(self.rate * 100)}-{self.sides}"
+        )
 
     def texts(self) -> list[SynthText]:
         return build(self.split, self.seed, damage=Damage(self.rate, self.rate, self.rate, self.sides))
 
 
-def specs(which: str, seeds: tuple[int, ...] | None = None, rates: tuple[float, ...] = RATES) -> list[SetSpec]:
+def specs(
+    which: str, seeds: tuple[int, ...] | None = None, rates: tuple[float, ...] = RATES
+) -> list[SetSpec]:
     out = []
-    for split in (["dev"] if which in ("dev", "all") else []) + (["devtest"] if which in ("test", "all") else []):
+    for split in (["dev"] if which in ("dev", "all") else []) + (
+        ["devtest"] if which in ("test", "all") else []
+    ):
         for seed in seeds or (DEV_SEEDS if split == "dev" else TEST_SEEDS):
             for rate in rates:
                 for sides in SIDES:
@@ -117,7 +126,9 @@ def specs(which: str, seeds: tuple[int, ...] | None = None, rates: tuple[float, 
     return out
 
 
-def align_text(t: SynthText, cache: StringCache, params: AlignParams) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+def align_text(
+    t: SynthText, cache: StringCache, params: AlignParams
+) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
     """``align_vectors`` the way ``dari align --presplit`` runs it (anchors, real windows)."""
     beads = align_vectors(
         cache.encode(t.en),
@@ -161,7 +172,9 @@ def _describe(t: SynthText, gold: Gold, pred: Gold) -> list[str]:
         if b in gold_set:
             continue
         near = [g for g in gold if set(g[0]) & set(b[0]) or set(g[1]) & set(b[1])]
-        out.append(f"  pred {list(b[0])}:{list(b[1])}  gold {' '.join(f'{list(g[0])}:{list(g[1])}' for g in near)}")
+        out.append(
+            f"  pred {list(b[0])}:{list(b[1])}  gold {' '.join(f'{list(g[0])}:{list(g[1])}' for g in near)}"
+        )
         for i in b[0]:
             out.append(f"    en{i}: {t.en[i][:110]}")
         for j in b[1]:

@@ -41,8 +41,8 @@ class SynthText:
     nulls: list[tuple[str, int]] = field(default_factory=list)
 
 
-def _read_docs(split: str) -> list[tuple[list[str], list[str]]]:
-    base = CORPUS / "docs" / split
+def _read_docs(split: str, corpus: Path | None = None) -> list[tuple[list[str], list[str]]]:
+    base = (corpus or CORPUS) / "docs" / split
     docs = []
     for en_path in sorted(base.glob("*.en")):
         en = en_path.read_text(encoding="utf-8").splitlines()
@@ -71,13 +71,15 @@ def build(
     min_len: int = 100,
     max_len: int = 200,
     damage: Damage | None = None,
+    corpus: Path | None = None,
 ) -> list[SynthText]:
     """Concatenate the split's documents into texts of ``min_len``-``max_len`` sentences and
     damage them; deterministic for a given seed (and ``damage``; the default is the set the
-    aligner was first tuned on)."""
+    aligner was first tuned on). ``corpus``: the ``flores200-en-ko`` directory, if not the
+    one beside the checkout."""
     damage = damage or Damage()
     rng = random.Random(seed)
-    docs = _read_docs(split)
+    docs = _read_docs(split, corpus)
     groups: list[list[int]] = []
     cur: list[int] = []
     size = 0
@@ -167,7 +169,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--split", default="devtest", choices=["dev", "devtest"])
     ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--rate", type=float, default=None, help="drop, merge and insert rate each (default .04/.05/.03)")
+    ap.add_argument(
+        "--rate", type=float, default=None, help="drop, merge and insert rate each (default .04/.05/.03)"
+    )
     ap.add_argument("--sides", default="both", choices=["both", "ko"])
     ap.add_argument("--out", required=True)
     args = ap.parse_args(argv)

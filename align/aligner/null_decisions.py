@@ -9,9 +9,9 @@ the same similarities the search used (``sim``).
 
 from __future__ import annotations
 
-import numpy as np
-
 from collections.abc import Callable
+
+import numpy as np
 
 from align.aligner.params import AlignParams
 from align.aligner.redecide import SimFn, Span, detach_strays, free_translation
