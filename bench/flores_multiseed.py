@@ -249,6 +249,11 @@ def main(argv: list[str] | None = None) -> int:
     for split, results in by_split.items():
         print(f"== {'DEV' if split == 'dev' else 'TEST'}")
         print(summary(results))
+        for rate in args.rates:
+            tag = f"-r{round(rate * 100)}-"
+            part = [r for r in results if tag in r.name]
+            if part and len(part) < len(results):
+                print(f"-- rate {rate:.2f}\n{summary(part)}")
     print(f"{time.perf_counter() - t0:.1f} s", file=sys.stderr)
     return 0
 

@@ -25,6 +25,7 @@ def redecide_nulls(
     tgt_weak: np.ndarray | None = None,
 ) -> list[Span]:
     """The extra passes, in order; each is off at its field's neutral value."""
+    spans = dissolve_unrelated_merges(spans, sim, params.dissolve_gap)
     for _ in range(max(params.detach_rounds - 1, 0)):
         out = detach_strays(spans, sim, params.detach_rise, src_weak, tgt_weak)
         if out == spans:
@@ -76,3 +77,22 @@ def split_guard(
         return sim(*span) < cut or length_mismatch(span) >= params.split_length_tolerance
 
     return ok
+
+
+def dissolve_unrelated_merges(spans: list[Span], sim: SimFn, gap: float) -> list[Span]:
+    """Take a merged bead apart into unpaired sentences when its similarity lies ``gap`` below
+    the document's median 1-1 pair: ``split_unrelated_pairs`` for 2-1 and 1-2 beads (the
+    search sometimes joins an inserted sentence and a dropped one's neighbour, all three
+    without counterpart, into one bead)."""
+    ones = [sp for sp in spans if sp[1] - sp[0] == 1 and sp[3] - sp[2] == 1]
+    if gap <= 0 or len(ones) < 5:
+        return spans
+    cut = float(np.median([sim(*sp) for sp in ones])) - gap
+    out: list[Span] = []
+    for i0, i1, j0, j1 in spans:
+        merged = i1 > i0 and j1 > j0 and (i1 - i0) + (j1 - j0) > 2
+        if merged and sim(i0, i1, j0, j1) < cut:
+            out += [(i, i + 1, j0, j0) for i in range(i0, i1)] + [(i1, i1, j, j + 1) for j in range(j0, j1)]
+        else:
+            out.append((i0, i1, j0, j1))
+    return out
