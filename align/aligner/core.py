@@ -14,11 +14,9 @@ has a fixed gain, which is the threshold a pair must beat.
 
 from __future__ import annotations
 
-import copy
 import functools
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
-from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -26,7 +24,7 @@ import numpy as np
 from align.aligner.anchors import anchor_vectors, shared_anchors
 from align.aligner.features import SideFeatures, side_features, tail_mean
 from align.aligner.junctions import weak_boundaries
-from align.aligner.null_decisions import close_text_null_gain, redecide_nulls, split_guard
+from align.aligner.null_decisions import close_text_null_gains, redecide_nulls, split_guard
 from align.aligner.params import BEAD_TYPES, COMMON_TYPES, DEFAULT_PARAMS, AlignParams
 from align.aligner.redecide import (
     detach_strays,
@@ -188,13 +186,14 @@ def _run(
     progress: ProgressCallback | None,
     cancel: CancelCallback | None,
     stage: str,
+    null_gains: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> tuple[list[tuple[int, int, int, int]], np.ndarray]:
     gains: list[np.ndarray | float] = []
     g11 = np.zeros((0, 0), dtype=np.float32)
     for a, b in types:
         check_cancel(cancel)
         if a == 0 or b == 0:
-            gains.append(scorer.p.null_gain)
+            gains.append(scorer.p.null_gain if null_gains is None else null_gains[0 if b == 0 else 1])
             continue
         with _single_thread_blas():
             g = band_gains(scorer.gain, a, b, band, n, m, chunk=128)
@@ -217,12 +216,12 @@ def _search(
     """``_run``, and again with a document's own unpaired gain where ``null_decisions`` says
     the text is a close translation (the hook of ``AlignParams.null_gap``)."""
     spans, g11 = _run(scorer, types, band, n, m, progress, cancel, stage)
-    gain = close_text_null_gain(spans, _span_sim(scorer), scorer.p)
-    if gain is None:
+    null_gains = close_text_null_gains(
+        spans, _span_sim(scorer), scorer.p, scorer.fa.lens[1], scorer.fb.lens[1], scorer.ratio
+    )
+    if null_gains is None:
         return spans, g11
-    strict = copy.copy(scorer)
-    strict.p = replace(scorer.p, null_gain=gain)
-    spans, _ = _run(strict, types, band, n, m, progress, cancel, stage)
+    spans, _ = _run(scorer, types, band, n, m, progress, cancel, stage, null_gains)
     return spans, g11
 
 

@@ -34,21 +34,37 @@ def redecide_nulls(
     return spans
 
 
-def close_text_null_gain(spans: list[Span], sim: SimFn, params: AlignParams) -> float | None:
-    """The unpaired gain for a second search on a close translation, or None to keep the first.
+def close_text_null_gains(
+    spans: list[Span],
+    sim: SimFn,
+    params: AlignParams,
+    src_lens: np.ndarray,
+    tgt_lens: np.ndarray,
+    ratio: float,
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """Unpaired gains for a second search on a close translation, or None to keep the first:
+    an (n + 1, 1) array by source row (``src_lens[i]``: length of sentence i - 1) and an
+    (m,) array by target sentence, as ``search.banded_dp`` takes them.
 
     One global gain (``null_gain``) lets any pair beat two unpaired sentences, so on close
     text the search pairs a dropped sentence with an inserted one beside it, or shifts a
     merge onto the wrong neighbour, and only the local passes undo some of it. Where the
     first search's beads look close (not ``free_translation``), a pair must instead come
-    within ``null_gap`` of the document's median 1-1 pair, inside the search itself."""
+    within ``null_gap`` of the document's median 1-1 pair, inside the search itself; except
+    for sentences shorter than ``split_min_chars`` (target side scaled by the length ratio),
+    whose vectors are too noisy for that: with them, python-docs' "Footnotes" / "각주" came
+    out as a 1-2 bead and an unpaired heading."""
     if params.null_gap <= 0 or free_translation(spans, sim, params.free_merge_share, params.free_spread):
         return None
     ones = [sp for sp in spans if sp[1] - sp[0] == 1 and sp[3] - sp[2] == 1]
     if len(ones) < 5:
         return None
     gain = 0.5 * (float(np.median([sim(*sp) for sp in ones])) - params.null_gap)
-    return gain if gain > params.null_gain else None
+    if gain <= params.null_gain:
+        return None
+    src = np.where(src_lens >= params.split_min_chars, gain, params.null_gain)[:, None]
+    tgt = np.where(tgt_lens[1:] >= params.split_min_chars * ratio, gain, params.null_gain)
+    return src.astype(np.float64), tgt.astype(np.float64)
 
 
 def split_guard(
