@@ -446,7 +446,9 @@ def signature_params(bitext: Bitext, where: str | Path) -> AlignParams:
 
     raw = bitext.signature.get("aligner")
     if not isinstance(raw, dict):
-        raise InputError(f"{where}: its signature names no aligner parameters (imported, not aligned by dari?)")
+        raise InputError(
+            f"{where}: its signature names no aligner parameters (imported, not aligned by dari?)"
+        )
     try:
         return AlignParams.from_dict(raw)
     except ValueError as exc:

@@ -8,8 +8,8 @@ import pytest
 from align.aligner import AlignParams, align_vectors
 from align.aligner.features import side_features
 from align.aligner.junctions import weak_boundaries
-from align.aligner.side import Side
 from align.aligner.redecide import detach_strays, free_translation
+from align.aligner.side import Side
 from align.encoders import Encoder, get_encoder
 
 
