@@ -183,7 +183,8 @@ _FLAT_NAMES: dict[str, tuple[str, str]] = {
     "null_conf_slope": ("confidence", "null_slope"),
     "null_conf_offset": ("confidence", "null_offset"),
 }
-"""Flat signature names of dari <= 0.x (one 38-field record) -> (stage, field)."""
+"""Names in the flat signatures of earlier versions (one 38-field record, up to commit 2dda707)
+-> (stage, field)."""
 
 _RETIRED: dict[str, float | None] = {
     "margin": 0.0,
