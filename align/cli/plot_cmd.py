@@ -8,18 +8,14 @@ from align.atomic import check_output_path
 from align.cli.encoder_args import add_encoder_arguments, encoder_options
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser(
-        "plot",
-        help="draw a project's alignment: path, similarity band, unpaired and unsure stretches",
-        description=(
-            "Draw the alignment of a project file: the path of chosen beads over the band of "
-            "sentence similarities around it, unpaired sentences (red and purple crosses), "
-            "low-confidence stretches (shaded), paragraph boundaries, and a per-bead confidence "
-            "strip along the document. The format comes from the suffix of FILE (.png .svg .pdf). "
-            "Sentences are encoded again for the band (--encoder; default: the project's). "
-            "Needs matplotlib: pip install 'dari[plot]'."
-        ),
+def configure(p: argparse.ArgumentParser) -> None:
+    p.description = (
+        "Draw the alignment of a project file: the path of chosen beads over the band of "
+        "sentence similarities around it, unpaired sentences (red and purple crosses), "
+        "low-confidence stretches (shaded), paragraph boundaries, and a per-bead confidence "
+        "strip along the document. The format comes from the suffix of FILE (.png .svg .pdf). "
+        "Sentences are encoded again for the band (--encoder; default: the project's). "
+        "Needs matplotlib: pip install 'dari[plot]'."
     )
     p.add_argument("project", metavar="PROJECT", help="project file (*.dari.json)")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="picture to write (.png .svg .pdf)")

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from align.checks import CheckContext, run_checks
-from align.checks.names import jaro_winkler
+from align.checks.name import jaro_winkler
 from align.checks.term_match import term_occurs
 from align.config import config_from_table
 from align.errors import InputError
