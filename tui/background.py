@@ -182,14 +182,13 @@ class BackgroundWork(App[None]):
 
     def _check_context(self) -> Any:
         """The settings ``dari check PROJECT`` run from here would use (dari.toml found upwards,
-        the encoder's similarity once it is loaded), so the UI and the CLI report the same."""
-        from align.checks.registry import CheckContext, available_checks, encoder_similarity
+        the encoder's sentence vectors once it is loaded), so the UI and the CLI report the same."""
+        from align.checks.registry import CheckContext, available_checks
         from align.cli.check_cmd import GlossaryReader
         from align.config import load_config
 
         config = load_config(None, known_checks=set(available_checks()))
-        similarity = encoder_similarity(self.encoder) if self.encoder is not None else None
-        context = CheckContext(config=config, similarity=similarity)
+        context = CheckContext(config=config, encoder=self.encoder)
         if config.glossary:
             context.glossary_reader = GlossaryReader(str(config.glossary), None, None)
         return context

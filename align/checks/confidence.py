@@ -11,7 +11,8 @@ from collections.abc import Iterator
 
 from align.checks.length import eligible_pairs, robust_z
 from align.checks.registry import CheckContext
-from align.model import Bitext, Finding, Severity
+from align.checks.repairs import BeadSimilarity
+from align.model import Bead, Bitext, Finding, Severity
 
 SCORE_MAD_FLOOR = 0.05
 """Floor for the scores' MAD, so that a perfectly regular document does not make every small
@@ -28,15 +29,19 @@ def check_confidence(bitext: Bitext, ctx: CheckContext) -> Iterator[Finding]:
     med, scale = robust_z(scores, SCORE_MAD_FLOOR)
     z_limit = ctx.config.threshold("confidence-z")
     ceiling = ctx.config.threshold("confidence-max-score")
+    vectors: BeadSimilarity | None = None
     for bead, _, _ in pairs:
         z = (bead.score - med) / scale
         if z > -z_limit or bead.score > ceiling:
             continue
-        if ctx.similarity is not None:
+        if vectors is None and ctx.encoder is not None:
+            both = ctx.sentence_vectors(bitext)
+            vectors = BeadSimilarity(*both) if both is not None else None
+        if vectors is not None and _contiguous(bead):
             # Second opinion from the sentence vectors: aligner scores dip at document edges
             # and on short titles even when the pair is a faithful translation.
-            src, tgt = bitext.bead_texts(bead)
-            if ctx.similarity(" ".join(src), " ".join(tgt)) >= SECOND_OPINION:
+            span = (bead.src[0], bead.src[-1] + 1, bead.tgt[0], bead.tgt[-1] + 1)
+            if vectors.cosine(*span) >= SECOND_OPINION:
                 continue
         yield Finding(
             check="confidence",
@@ -47,3 +52,9 @@ def check_confidence(bitext: Bitext, ctx: CheckContext) -> Iterator[Finding]:
             tgt=bead.tgt,
             data={"score": round(bead.score, 3), "z": round(z, 2), "key": "low-score"},
         )
+
+
+def _contiguous(bead: Bead) -> bool:
+    return list(bead.src) == list(range(bead.src[0], bead.src[-1] + 1)) and list(bead.tgt) == list(
+        range(bead.tgt[0], bead.tgt[-1] + 1)
+    )

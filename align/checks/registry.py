@@ -9,25 +9,29 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from align.config import DariConfig
 from align.model import Bitext, Finding, Severity, TermEntry
 from align.registry import Registry
 
-Similarity = Callable[[str, str], float]
-"""``similarity(a, b)``: cosine similarity of two texts' sentence vectors, in [-1, 1]."""
+if TYPE_CHECKING:
+    import numpy as np
+
+    from align.encoders import Encoder
 
 
 @dataclass(slots=True)
 class CheckContext:
     """What a check may read besides the bitext: settings, the user's glossary and, when the
-    caller has an encoder loaded anyway, a text similarity (used to tell an alignment slip
-    from real drift; checks work without it)."""
+    text was aligned with one, the encoder whose sentence vectors tell an alignment slip from
+    real drift (checks work without it; see ``repairs``)."""
 
     config: DariConfig = field(default_factory=DariConfig)
     glossary: list[TermEntry] = field(default_factory=list)
-    similarity: Similarity | None = None
+    encoder: Encoder | None = None
+    """The encoder that aligned the text (its vectors come from the cache ``dari align``
+    filled), or None: then no repair and no second opinion, never another encoder's."""
     glossary_reader: Callable[[str, str], list[TermEntry]] | None = None
     """Entries of the user's glossary oriented for a language pair ``(source, target)``: a TBX
     or TMX holds both directions, and a batch of pairs may run both ways."""
@@ -38,15 +42,14 @@ class CheckContext:
             return self.glossary
         return [*self.glossary, *self.glossary_reader(src_lang, tgt_lang)]
 
-
-def encoder_similarity(encoder: Any) -> Similarity:
-    """A ``Similarity`` from an ``align.encoders`` encoder (L2-normed vectors: dot = cosine)."""
-
-    def similarity(a: str, b: str) -> float:
-        vectors = encoder.encode([a, b])
-        return float(vectors[0] @ vectors[1])
-
-    return similarity
+    def sentence_vectors(self, bitext: Bitext) -> tuple[np.ndarray, np.ndarray] | None:
+        """Both sides' sentence vectors (rows L2-normed), or None without an encoder. Sentences
+        the aligner encoded come from the vector cache, not from the model."""
+        if self.encoder is None:
+            return None
+        src = self.encoder.encode([s.text for s in bitext.source.segments])
+        tgt = self.encoder.encode([s.text for s in bitext.target.segments])
+        return src, tgt
 
 
 CheckFunction = Callable[[Bitext, CheckContext], Iterable[Finding]]

@@ -23,9 +23,7 @@ def configure(p: argparse.ArgumentParser) -> None:
     p.set_defaults(encoder=None)
     for action in p._actions:
         if action.dest == "encoder":
-            action.help = (
-                "encoder for the similarity band: use, e5 or hf:PATH (default: the project's, else use)"
-            )
+            action.help = "encoder for the similarity band (default: the project's when bundled, else use)"
     p.add_argument("--no-band", action="store_true", help="draw the beads only (no encoder needed)")
     p.add_argument("-q", "--quiet", action="store_true", help="no summary line")
     p.set_defaults(func=run)
@@ -34,11 +32,13 @@ def configure(p: argparse.ArgumentParser) -> None:
 def project_encoder(signature: dict[str, object], given: str | None) -> str:
     """The encoder to redo the band with: the user's, else the one that aligned the project
     when it is a bundled one (an hf model path may not exist on this machine), else ``use``."""
+    from align.encoders import ENCODERS, encoder_from_signature
+
     if given:
         return given
-    enc = signature.get("encoder")
-    backend = enc.get("backend") if isinstance(enc, dict) else None
-    return backend if backend in ("use", "e5") else "use"
+    spec = encoder_from_signature(signature)
+    bundled = spec is not None and spec in ENCODERS and ENCODERS.get(spec).argument is None
+    return spec if bundled and spec is not None else ENCODERS.names()[0]
 
 
 def run(args: argparse.Namespace) -> int:

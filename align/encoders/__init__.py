@@ -106,9 +106,10 @@ def __getattr__(name: str) -> Any:
 
 def _make_cache(cache: EmbeddingCache | bool | None) -> EmbeddingCache | None:
     from align.encoders.cache import EmbeddingCache
+    from align.encoders.vector_store import default_store
 
     if cache is True:
-        return EmbeddingCache(DEFAULT_CACHE_ENTRIES)
+        return EmbeddingCache(DEFAULT_CACHE_ENTRIES, store=default_store())
     if cache is False or cache is None:
         return None
     return cache
@@ -127,8 +128,9 @@ def get_encoder(
     ``threads`` caps the CPU threads the backend uses (default: every core this process may
     run on); ``batch_size`` caps the sentences per forward pass; ``device`` is ``cpu``,
     ``cuda`` or ``cuda:N`` (hf only; default: CUDA when present). ``cache`` is ``True`` for a
-    fresh in-memory cache of repeated texts, an ``EmbeddingCache`` to use (one per encoder),
-    or ``False`` for none.
+    fresh in-memory cache of repeated texts backed by the on-disk vector store
+    (``vector_store``: what ``dari align`` encoded, ``dari check`` need not encode again), an
+    ``EmbeddingCache`` to use (one per encoder), or ``False`` for none.
     """
     name = spec.strip()  # the hf options keep trailing spaces: "#prefix=query: "
     if batch_size is not None and batch_size < 1:
@@ -144,4 +146,33 @@ def get_encoder(
     return encoder
 
 
-__all__ = ["DEFAULT_CACHE_ENTRIES", "ENCODERS", "ENCODER_NAMES", "EmbeddingCache", "Encoder", "get_encoder"]
+def encoder_from_signature(signature: dict[str, Any]) -> str | None:
+    """The encoder name that reproduces the vectors recorded in a result's ``signature``
+    (``use``, ``e5``, ``hf:PATH#...``), or None when it records no encoder dari knows: a
+    project imported from a TMX was aligned by nobody, and no other encoder stands in."""
+    enc = signature.get("encoder")
+    backend = enc.get("backend") if isinstance(enc, dict) else None
+    if not isinstance(enc, dict) or not isinstance(backend, str) or backend not in ENCODERS:
+        return None
+    if ENCODERS.get(backend).argument is None:
+        return backend
+    path = enc.get("path")
+    if not isinstance(path, str) or not path:
+        return None
+    spec = f"{backend}:{path}"
+    for option in ("pooling", "max_length", "prefix"):  # the prefix last: it keeps its spaces
+        value = enc.get(option)
+        if value not in (None, ""):
+            spec += f"#{option}={value}"
+    return spec
+
+
+__all__ = [
+    "DEFAULT_CACHE_ENTRIES",
+    "ENCODERS",
+    "ENCODER_NAMES",
+    "EmbeddingCache",
+    "Encoder",
+    "encoder_from_signature",
+    "get_encoder",
+]
