@@ -47,6 +47,33 @@ def test_length_z_binds_on_a_spread_document(bitext_of: MakeBitext) -> None:
     assert not _length_flagged(bitext_of, regular, 95, 300)  # 3.0x: beyond the factor, not the z
 
 
+def _with(**thresholds: float) -> CheckContext:
+    config = DariConfig()
+    config.thresholds.update({k.replace("_", "-"): v for k, v in thresholds.items()})
+    return CheckContext(config=config)
+
+
+def _flagged_with(bitext_of: MakeBitext, ctx: CheckContext, s: int, t: int, check: str = "length") -> bool:
+    pairs: list[tuple[str | None, str | None]] = [("a" * 95, "b" * 95)] * 41
+    pairs.append(("c" * s, "d" * t))
+    return any(f.src == (41,) for f in run_checks(bitext_of(pairs), ctx, only={check}))
+
+
+def test_length_factor_alone(bitext_of: MakeBitext) -> None:
+    """With the z limit lowered (3 x 0.2 = 0.6), the factor 2.5 alone decides."""
+    ctx = _with(length_z=3.0)
+    assert _flagged_with(bitext_of, ctx, 95, 258 - 5)  # 2.58x
+    assert not _flagged_with(bitext_of, ctx, 95, 243 - 5)  # 2.43x
+
+
+def test_length_z_at_the_scale_floor(bitext_of: MakeBitext) -> None:
+    """With the factor lowered (1.5), a regular document's z limit decides: 4.5 x the 0.2
+    floor = 0.90, a ratio of 2.46."""
+    ctx = _with(length_factor=1.5)
+    assert _flagged_with(bitext_of, ctx, 95, 252 - 5)  # 2.52x
+    assert not _flagged_with(bitext_of, ctx, 95, 240 - 5)  # 2.40x
+
+
 def test_length_ignores_pairs_shorter_than_the_minimum(bitext_of: MakeBitext) -> None:
     """``length-min-chars`` 25: a pair whose longer side has 24 characters is left out."""
     regular = [(95, 95)] * 41
@@ -76,6 +103,18 @@ def test_confidence_z_binds_on_a_spread_document(bitext_of: MakeBitext) -> None:
     assert not _confidence_flagged(bitext_of, regular, 0.32)  # z -3.91 (below the ceiling)
 
 
+def test_confidence_z_at_the_scale_floor(bitext_of: MakeBitext) -> None:
+    """With the ceiling out of the way, scores all 0.9 put the z limit at 0.9 - 4 x 0.05 floor."""
+    config = DariConfig()
+    config.thresholds["confidence-max-score"] = 0.99
+    pairs: list[tuple[str | None, str | None]] = [(f"source {k}", f"target {k}") for k in range(22)]
+    for score, expected in ((0.69, True), (0.71, False)):
+        found = run_checks(
+            bitext_of(pairs, scores=[0.9] * 21 + [score]), CheckContext(config=config), only={"confidence"}
+        )
+        assert any(f.src == (21,) for f in found) is expected, score
+
+
 def _name_findings(bitext_of: MakeBitext, source: str, target: str) -> list[str]:
     pairs = [
         (f"Minister {source} met the press on Monday.", f"{target} 장관은 월요일에 기자들을 만났다."),
@@ -92,9 +131,10 @@ def test_name_similarity_from_both_sides(bitext_of: MakeBitext) -> None:
 
 
 def test_name_minimum_length(bitext_of: MakeBitext) -> None:
-    """``name-min-length`` 4: four-letter names are compared, three-letter ones are not."""
+    """``name-min-length`` 4: four-letter names are compared, three-letter ones are not (Ian/Ina
+    would pass the similarity, 0.90)."""
     assert _name_findings(bitext_of, "Ivan", "Iwan") == [Severity.ERROR.value]
-    assert _name_findings(bitext_of, "Ivo", "Iwo") == []
+    assert _name_findings(bitext_of, "Ian", "Ina") == []
 
 
 def test_converted_units_match_within_six_per_cent(bitext_of: MakeBitext) -> None:
