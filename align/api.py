@@ -195,10 +195,10 @@ def beads_frame(bitext: Bitext) -> pl.DataFrame:
 
 
 def _check_context(glossary: str | Path | None, config: str | Path | None) -> CheckContext:
-    from align.checks.registry import CheckContext, available_checks
+    from align.checks.registry import CHECKS, CheckContext
     from align.config import load_config
 
-    settings = load_config(str(config) if config else None, known_checks=set(available_checks()))
+    settings = load_config(str(config) if config else None, known_checks=set(CHECKS.names()))
     path = glossary or settings.glossary
     context = CheckContext(config=settings)
     if path:

@@ -183,11 +183,11 @@ class BackgroundWork(App[None]):
     def _check_context(self) -> Any:
         """The settings ``dari check PROJECT`` run from here would use (dari.toml found upwards,
         the encoder's sentence vectors once it is loaded), so the UI and the CLI report the same."""
-        from align.checks.registry import CheckContext, available_checks
+        from align.checks.registry import CHECKS, CheckContext
         from align.cli.check_cmd import GlossaryReader
         from align.config import load_config
 
-        config = load_config(None, known_checks=set(available_checks()))
+        config = load_config(None, known_checks=set(CHECKS.names()))
         context = CheckContext(config=config, encoder=self.encoder)
         if config.glossary:
             context.glossary_reader = GlossaryReader(str(config.glossary), None, None)

@@ -77,15 +77,15 @@ def _names(value: str | None) -> set[str]:
 
 
 def _context(args: argparse.Namespace) -> tuple[CheckContext, set[str] | None]:
-    from align.checks.registry import CheckContext, available_checks
+    from align.checks.registry import CHECKS, CheckContext
 
-    known = set(available_checks())
+    known = set(CHECKS.names())
     config: DariConfig = load_config(args.config, known_checks=known)
     selected = _names(args.select)
     disabled = _names(args.disable)
     for name in selected | disabled:
         if name not in known:
-            raise UsageError(f"unknown check {name!r} (known: {', '.join(sorted(known))})")
+            raise CHECKS.unknown(name)
     for name in disabled:
         config.enabled[name] = False
     glossary_path = args.glossary or config.glossary
