@@ -54,7 +54,12 @@ def _split_leftover(bitext: Bitext, side: str, run: list[int]) -> bool:
     """Whether an unpaired run most likely belongs to the neighbouring pair: it sits in the same
     paragraph as that pair's sentence on its side, and adding it brings the pair's length ratio
     closer to the document's usual ratio. That is a sentence split the aligner left unpaired
-    (one English sentence translated as two Korean ones), not a dropped or added sentence."""
+    (one English sentence translated as two Korean ones), not a dropped or added sentence.
+
+    Not a repair: the beads stay as the aligner (and ``repairs``, its policy) left them, and
+    the finding is still reported, at info. The aligner measured absorbing such sentences into
+    the neighbouring pair and dropped it (``align.aligner.redecide``); this only says how
+    sure the report is."""
     doc = bitext.source if side == "src" else bitext.target
     pairs = [b for b in bitext.beads if not b.is_null]
     if len(pairs) < 2:
