@@ -186,9 +186,12 @@ class BackgroundWork(App[None]):
         from align.checks.registry import CHECKS, CheckContext
         from align.cli.check_cmd import GlossaryReader
         from align.config import load_config
+        from align.encoders import encoder_from_signature
 
         config = load_config(None, known_checks=set(CHECKS.names()))
-        context = CheckContext(config=config, encoder=self.encoder)
+        # the project's own encoder only: its vectors are what the aligner judged with
+        same = encoder_from_signature(self.bitext.signature) == self.encoder_name
+        context = CheckContext(config=config, encoder=self.encoder if same else None)
         if config.glossary:
             context.glossary_reader = GlossaryReader(str(config.glossary), None, None)
         return context
