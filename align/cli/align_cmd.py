@@ -22,11 +22,9 @@ if TYPE_CHECKING:
 FORMATS = ("text", "beads", "tsv", "json")
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser(
-        "align",
-        help="align two versions of a text into scored sentence pairs",
-        description="Split both versions into sentences and pair them (1-1, 1-n, n-1, 1-0, 0-1), with a confidence score.",
+def configure(p: argparse.ArgumentParser) -> None:
+    p.description = (
+        "Split both versions into sentences and pair them (1-1, 1-n, n-1, 1-0, 0-1), with a confidence score."
     )
     p.add_argument("inputs", nargs="*", metavar="FILE", help="SRC TGT, or one bilingual file")
     p.add_argument(
