@@ -41,8 +41,8 @@ class SynthText:
     nulls: list[tuple[str, int]] = field(default_factory=list)
 
 
-def _read_docs(split: str) -> list[tuple[list[str], list[str]]]:
-    base = CORPUS / "docs" / split
+def _read_docs(split: str, corpus: Path | None = None) -> list[tuple[list[str], list[str]]]:
+    base = (corpus or CORPUS) / "docs" / split
     docs = []
     for en_path in sorted(base.glob("*.en")):
         en = en_path.read_text(encoding="utf-8").splitlines()
@@ -52,11 +52,34 @@ def _read_docs(split: str) -> list[tuple[list[str], list[str]]]:
     return docs
 
 
-def build(split: str = "devtest", seed: int = 13, min_len: int = 100, max_len: int = 200) -> list[SynthText]:
+@dataclass(frozen=True)
+class Damage:
+    """Per-sentence probabilities of each edit, and where edits go: ``sides="both"`` picks
+    the side of every drop, merge and insertion by a coin (the original generator),
+    ``sides="ko"`` edits the Korean side only (a Korean sentence dropped leaves its English
+    one unpaired, inserted foreign sentences and merges are Korean)."""
+
+    drop: float = P_DROP
+    merge: float = P_MERGE
+    insert: float = P_INSERT
+    sides: str = "both"
+
+
+def build(
+    split: str = "devtest",
+    seed: int = 13,
+    min_len: int = 100,
+    max_len: int = 200,
+    damage: Damage | None = None,
+    corpus: Path | None = None,
+) -> list[SynthText]:
     """Concatenate the split's documents into texts of ``min_len``-``max_len`` sentences and
-    damage them; deterministic for a given seed."""
+    damage them; deterministic for a given seed (and ``damage``; the default is the set the
+    aligner was first tuned on). ``corpus``: the ``flores200-en-ko`` directory, if not the
+    one beside the checkout."""
+    damage = damage or Damage()
     rng = random.Random(seed)
-    docs = _read_docs(split)
+    docs = _read_docs(split, corpus)
     groups: list[list[int]] = []
     cur: list[int] = []
     size = 0
@@ -79,20 +102,23 @@ def build(split: str = "devtest", seed: int = 13, min_len: int = 100, max_len: i
             for d in other
             for e, k in zip(*docs[d], strict=True)
         ]
-        texts.append(_damage(pairs, foreign, rng))
+        texts.append(_damage(pairs, foreign, rng, damage))
     return texts
 
 
-def _damage(pairs: list[tuple[str, str]], foreign: list[tuple[str, str]], rng: random.Random) -> SynthText:
+def _damage(
+    pairs: list[tuple[str, str]], foreign: list[tuple[str, str]], rng: random.Random, damage: Damage
+) -> SynthText:
+    ko_only = damage.sides == "ko"
     en: list[str] = []
     ko: list[str] = []
     gold: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
     nulls: list[tuple[str, int]] = []
     i = 0
     while i < len(pairs):
-        if rng.random() < P_INSERT:
+        if rng.random() < damage.insert:
             e, k = rng.choice(foreign)
-            if rng.random() < 0.5:
+            if not ko_only and rng.random() < 0.5:
                 gold.append(((len(en),), ()))
                 nulls.append(("src", len(en)))
                 en.append(e)
@@ -102,8 +128,8 @@ def _damage(pairs: list[tuple[str, str]], foreign: list[tuple[str, str]], rng: r
                 ko.append(k)
         e, k = pairs[i]
         r = rng.random()
-        if r < P_DROP:
-            if rng.random() < 0.5:  # drop the Korean sentence: English one is left unpaired
+        if r < damage.drop:
+            if ko_only or rng.random() < 0.5:  # drop the Korean sentence: English one is left unpaired
                 gold.append(((len(en),), ()))
                 nulls.append(("src", len(en)))
                 en.append(e)
@@ -112,9 +138,9 @@ def _damage(pairs: list[tuple[str, str]], foreign: list[tuple[str, str]], rng: r
                 nulls.append(("tgt", len(ko)))
                 ko.append(k)
             i += 1
-        elif r < P_DROP + P_MERGE and i + 1 < len(pairs):
+        elif r < damage.drop + damage.merge and i + 1 < len(pairs):
             e2, k2 = pairs[i + 1]
-            if rng.random() < 0.5:  # merge on the English side -> 1-2
+            if not ko_only and rng.random() < 0.5:  # merge on the English side -> 1-2
                 gold.append(((len(en),), (len(ko), len(ko) + 1)))
                 en.append(e + " " + e2)
                 ko.extend([k, k2])
@@ -143,11 +169,16 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--split", default="devtest", choices=["dev", "devtest"])
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument(
+        "--rate", type=float, default=None, help="drop, merge and insert rate each (default .04/.05/.03)"
+    )
+    ap.add_argument("--sides", default="both", choices=["both", "ko"])
     ap.add_argument("--out", required=True)
     args = ap.parse_args(argv)
+    rates = {} if args.rate is None else {"drop": args.rate, "merge": args.rate, "insert": args.rate}
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    texts = build(args.split, args.seed)
+    texts = build(args.split, args.seed, damage=Damage(**rates, sides=args.sides))
     for k, t in enumerate(texts, 1):
         (out / f"{k:03d}.en").write_text("".join(x + "\n" for x in t.en), encoding="utf-8")
         (out / f"{k:03d}.ko").write_text("".join(x + "\n" for x in t.ko), encoding="utf-8")

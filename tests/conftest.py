@@ -26,3 +26,23 @@ def seed_bilingual() -> str:
 # Sentence vectors the tests compute go to a store of the session's own, never the user's cache
 # (``align.encoders.vector_store``); subprocesses (``dari`` run as a command) inherit it.
 os.environ["DARI_CACHE_DIR"] = tempfile.mkdtemp(prefix="dari-test-vectors-")
+
+
+def corpora_path() -> Path:
+    """Where the evaluation corpora are: ``$DARI_CORPORA``, else ``../shared/corpora`` beside
+    the checkout (CI copies ``shared/`` there)."""
+    env = os.environ.get("DARI_CORPORA")
+    return Path(env) if env else REPO.parent / "shared" / "corpora"
+
+
+@pytest.fixture(scope="session")
+def corpora() -> Path:
+    """The corpora directory; a test that needs it is skipped where it is missing, except
+    under CI (env ``CI`` set), where a missing corpus fails the test instead of hiding it."""
+    path = corpora_path()
+    if not path.is_dir():
+        message = f"evaluation corpora not found at {path} (set DARI_CORPORA)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return path

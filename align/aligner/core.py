@@ -10,8 +10,9 @@ The algorithm, one module per step:
 2. *search* (``search``): the best monotone sequence of beads (1-1, 1-0, 0-1, 2-1, 1-2, 3-1,
    1-3, 2-2; 2-3, 3-2, 3-3, 1-4, 4-1 on short texts) by dynamic programming, over the whole
    matrix for short texts and in a band found by a coarse pass for long ones.
-3. *re-decisions* (``redecide``): local second looks at unpaired sentences, which one global
-   unpaired gain cannot get right on both close and free translations.
+3. *re-decisions* (``redecide``, ``null_decisions``): local second looks at unpaired sentences,
+   which one global unpaired gain cannot get right on both close and free translations; on
+   a close translation the search first runs again with the document's own unpaired gain.
 4. *concatenations* (``windows``, short texts with an encoder): the windows of neighbouring
    sentences are embedded as text, and steps 1-3 run again with them.
 5. *confidence* (``confidence``): a calibrated probability per bead.
@@ -24,6 +25,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from align.aligner.confidence import scored_beads
+from align.aligner.null_decisions import close_text_null_gains
 from align.aligner.params import BEAD_TYPES, COMMON_TYPES, DEFAULT_PARAMS, AlignParams
 from align.aligner.redecide import redecide
 from align.aligner.scoring import Scorer, features, unrelated_similarity
@@ -120,9 +122,17 @@ def align_sides(
         fa, fb = features(src, tgt, params, sizes, lazy)
         return Scorer(fa, fb, params.scoring, ratio, unrelated)
 
+    def searched(scorer: Scorer, stage: str) -> tuple[list[tuple[int, int, int, int]], np.ndarray]:
+        """The search, and on a close translation again with its own unpaired gains."""
+        spans, g11 = search(scorer, types, band, progress, cancel, stage)
+        null_gains = close_text_null_gains(spans, scorer, params.redecisions)
+        if null_gains is not None:
+            spans, _ = search(scorer, types, band, progress, cancel, stage, null_gains)
+        return spans, g11
+
     scorer = score(src, tgt)
     band = Band.full(n, m) if full else long_text_band(scorer, src, tgt, params, progress, cancel)
-    spans, g11 = search(scorer, types, band, progress, cancel, "align")
+    spans, g11 = searched(scorer, "align")
     spans = redecide(spans, scorer, params.redecisions)
     if (
         concat_encoder is not None
@@ -135,6 +145,6 @@ def align_sides(
         src = src.with_windows(embed_windows(src_ends, src.texts, concat_encoder))
         tgt = tgt.with_windows(embed_windows(tgt_ends, tgt.texts, concat_encoder))
         scorer = score(src, tgt)
-        spans, g11 = search(scorer, types, band, progress, cancel, "realign")
+        spans, g11 = searched(scorer, "realign")
         spans = redecide(spans, scorer, params.redecisions)
     return scored_beads(spans, scorer, g11, band, params.confidence)

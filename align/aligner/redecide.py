@@ -11,8 +11,9 @@ These passes look at each decision locally, with the bead similarity the search 
   clearly is not part of it (an inserted or dropped sentence the search swallowed);
 - *pair stranded*: an unpaired sentence next to its obvious counterpart gets it.
 
-The first two are skipped on free translations (``free_translation``). ``redecide`` runs them
-in that order with ``Redecisions``'s values.
+The first two are skipped on free translations (``free_translation``), and so are the passes
+of ``null_decisions`` that follow them there. ``redecide`` runs them in that order with
+``Redecisions``'s values.
 
 (The mirror image, *absorbing* an unpaired sentence into its neighbouring pair when the joined
 bead is about as similar, was measured and dropped: on Text+Berg dev it fixed three beads, but
@@ -48,11 +49,15 @@ def merged_share(spans: list[Span]) -> float:
 
 def redecide(spans: list[Span], scorer: Scorer, p: Redecisions) -> list[Span]:
     """The search's beads with the local re-decisions applied (a new list)."""
+    from align.aligner.null_decisions import redecide_nulls, split_guard  # built on this module
+
     sim = scorer.span_sim()
     long_enough = scorer.long_enough(p.split_min_chars)
     if not free_translation(spans, sim, p.free_merge_share, p.free_spread, min_pairs=p.min_pairs):
-        spans = split_unrelated_pairs(spans, sim, p.split_gap, long_enough, min_pairs=p.min_pairs)
+        may_split = split_guard(spans, scorer, p)
+        spans = split_unrelated_pairs(spans, sim, p.split_gap, may_split, min_pairs=p.min_pairs)
         spans = detach_strays(spans, sim, p.detach_rise, scorer.fa.weak, scorer.fb.weak)
+        spans = redecide_nulls(spans, sim, p, scorer.fa.weak, scorer.fb.weak)
     return pair_stranded_nulls(
         spans, sim, p.split_gap, long_enough, keep=p.stranded_keep, min_pairs=p.min_pairs
     )

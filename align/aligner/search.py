@@ -231,16 +231,18 @@ def search(
     progress: ProgressCallback | None = None,
     cancel: CancelCallback | None = None,
     stage: str = "align",
+    null_gains: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> tuple[Spans, np.ndarray]:
     """The best bead sequence in ``band``, and the 1-1 gains (confidences of unpaired
-    sentences look at their best pair)."""
+    sentences look at their best pair). ``null_gains``: per-sentence unpaired gains (source
+    rows, target sentences) instead of ``null_gain`` (``null_decisions``)."""
     n, m = scorer.fa.n, scorer.fb.n
     gains: list[np.ndarray | float] = []
     g11 = np.zeros((0, 0), dtype=np.float32)
     for a, b in types:
         check_cancel(cancel)
         if a == 0 or b == 0:
-            gains.append(scorer.p.null_gain)
+            gains.append(scorer.p.null_gain if null_gains is None else null_gains[0 if b == 0 else 1])
             continue
         with _single_thread_blas():
             g = band_gains(scorer.gain, a, b, band, n, m, chunk=128)

@@ -11,29 +11,20 @@ import pytest
 from align.aligner import align_segments
 from align.model import Segment, segments_from_lines, validate_beads
 
-FLORES = Path("/work/shared/corpora/flores200-en-ko/docs/devtest")
-
-
-@pytest.fixture(scope="session")
-def use_encoder() -> Any:
-    from align.encoders import get_encoder
-
-    return get_encoder("use")
-
 
 def _segments(lines: list[str]) -> list[Segment]:
     return segments_from_lines(lines)[1]
 
 
-@pytest.mark.skipif(not FLORES.is_dir(), reason="evaluation corpora not available")
-def test_flores_documents_with_edits(use_encoder: Any) -> None:
+def test_flores_documents_with_edits(use_encoder: Any, corpora: Path) -> None:
+    flores = corpora / "flores200-en-ko" / "docs" / "devtest"
     en: list[str] = []
     ko: list[str] = []
     for k in range(1, 9):
-        en += (FLORES / f"{k:03d}.en").read_text(encoding="utf-8").splitlines()
-        ko += (FLORES / f"{k:03d}.ko").read_text(encoding="utf-8").splitlines()
+        en += (flores / f"{k:03d}.en").read_text(encoding="utf-8").splitlines()
+        ko += (flores / f"{k:03d}.ko").read_text(encoding="utf-8").splitlines()
     n = len(en)
-    foreign_en = (FLORES / "200.en").read_text(encoding="utf-8").splitlines()[0]
+    foreign_en = (flores / "200.en").read_text(encoding="utf-8").splitlines()[0]
     # drop Korean 5 (English 5 unpaired), merge Korean 10+11 (2-1), insert a foreign English line after 15
     ko2 = ko[:5] + ko[6:10] + [ko[10] + " " + ko[11]] + ko[12:]
     en2 = [*en[:16], foreign_en, *en[16:]]
@@ -67,13 +58,35 @@ def test_seed_yongsan_sentences_unpaired(use_encoder: Any, seed_dir: Path) -> No
             assert len(bead.src) == 1 and len(bead.tgt) == 1, (bead, [texts[i] for i in bead.src])
 
 
-@pytest.mark.skipif(not FLORES.is_dir(), reason="evaluation corpora not available")
 @pytest.mark.parametrize("doc", ["052", "078"])
-def test_short_flores_documents_pair_one_to_one(use_encoder: Any, doc: str) -> None:
+def test_short_flores_documents_pair_one_to_one(use_encoder: Any, corpora: Path, doc: str) -> None:
     """Regressions seen by the checks: 078 came out ``[]:[0]``, ``[0]:[]`` (a plain pair left
     unpaired on both sides) and 052 ``[1, 2]:[1]``, ``[]:[2]``."""
-    en = (FLORES / f"{doc}.en").read_text(encoding="utf-8").splitlines()
-    ko = (FLORES / f"{doc}.ko").read_text(encoding="utf-8").splitlines()
+    flores = corpora / "flores200-en-ko" / "docs" / "devtest"
+    en = (flores / f"{doc}.en").read_text(encoding="utf-8").splitlines()
+    ko = (flores / f"{doc}.ko").read_text(encoding="utf-8").splitlines()
     beads = align_segments(_segments(en), _segments(ko), use_encoder)
     assert [(b.src, b.tgt) for b in beads] == [((k,), (k,)) for k in range(len(en))]
     assert min(b.score for b in beads) > 0.5
+
+
+def test_seed_pairs_survive_one_changed_word(use_encoder: Any, seed_dir: Path, tmp_path: Path) -> None:
+    """Replacing 대사관 (embassy) by 공관 (mission) in one Korean sentence changes nothing:
+    once it unpaired a loose but true pair (sentence 4, just over ``split_gap`` below the
+    document's median pair), now kept by ``split_guard`` because its lengths agree."""
+    from align.pipeline import read_documents
+
+    ko = (seed_dir / "ko.txt").read_text(encoding="utf-8")
+
+    def pairs(ko_text: str) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+        path = tmp_path / "ko.txt"
+        path.write_text(ko_text, encoding="utf-8")
+        src, tgt = read_documents([seed_dir / "en.txt", path])
+        return [(b.src, b.tgt) for b in align_segments(src.segments, tgt.segments, use_encoder)]
+
+    base = pairs(ko)
+    assert [b for b in base if not b[0] or not b[1]] == [((6,), ()), ((7,), ()), ((), (9,))]
+    starts = [k for k in range(len(ko)) if ko.startswith("대사관", k)]
+    assert len(starts) == 6
+    for k in starts:
+        assert pairs(ko[:k] + "공관" + ko[k + 3 :]) == base, k

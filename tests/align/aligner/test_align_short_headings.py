@@ -6,22 +6,18 @@ errors before this was handled)."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
 from align.pipeline import InputOptions, align_documents, read_documents
 
-REPO = Path(__file__).resolve().parents[3]
-DOCS = Path(os.environ.get("DARI_SHARED", REPO.parent / "shared")) / "corpora" / "python-docs-ko"
 
-
-@pytest.mark.skipif(not DOCS.is_dir(), reason="../shared/corpora is not available")
 @pytest.mark.parametrize("doc", ["howto/urllib2", "howto/unicode", "tutorial/appetite", "howto/regex"])
-def test_documentation_headings_are_paired_line_by_line(doc: str) -> None:
+def test_documentation_headings_are_paired_line_by_line(corpora: Path, doc: str) -> None:
+    docs = corpora / "python-docs-ko"
     src, tgt = read_documents(
-        [DOCS / f"{doc}.en", DOCS / f"{doc}.ko"], InputOptions("en", "ko", presplit=True)
+        [docs / f"{doc}.en", docs / f"{doc}.ko"], InputOptions("en", "ko", presplit=True)
     )
     beads = align_documents(src, tgt).beads
     nulls = [(b.src, b.tgt) for b in beads if b.is_null]

@@ -31,10 +31,14 @@ def test_nested_dict_round_trips_a_changed_value() -> None:
     assert AlignParams.from_dict({}) == AlignParams()
 
 
-def test_an_old_flat_signature_reads_as_today_defaults() -> None:
+def test_an_old_flat_signature_reads_as_the_defaults_it_was_made_with() -> None:
     old = _old_flat_signature()
     assert len(old) == 38 and old["margin"] == 0.0 and old["concat_budget"] == 0.0
-    assert AlignParams.from_dict(old) == AlignParams()
+    # detach_rise was .05 then; the passes added later (issue 13) read as off
+    then = AlignParams().with_values(
+        detach_rise=0.05, detach_rounds=1, null_gap=0.0, split_gap_matched=0.0, dissolve_gap=0.0
+    )
+    assert AlignParams.from_dict(old) == then
     changed = {**old, "null_gain": -0.2, "concat_sum_mix": 0.3, "null_conf_offset": 0.5, "full_limit": 10}
     params = AlignParams.from_dict(changed)
     assert params.scoring.null_gain == -0.2

@@ -13,15 +13,11 @@ from align.segment import split_sentences
 from align.segment.korean import korean_block_cuts, needs_kiwi
 from align.segment.paragraphs import line_blocks, paragraphs
 
-FLORES = Path(__file__).resolve().parents[4] / "shared" / "corpora" / "flores200-en-ko" / "raw"
-
 
 @pytest.fixture(scope="module")
-def flores_korean() -> str:
-    """FLORES-200 devtest Korean, five lines a paragraph (skipped where the corpora are absent)."""
-    path = FLORES / "kor_Hang.devtest"
-    if not path.is_file():
-        pytest.skip("../shared/corpora is not available here")
+def flores_korean(corpora: Path) -> str:
+    """FLORES-200 devtest Korean, five lines a paragraph (see the ``corpora`` fixture)."""
+    path = corpora / "flores200-en-ko" / "raw" / "kor_Hang.devtest"
     lines = path.read_text(encoding="utf-8").splitlines()
     return "\n\n".join(" ".join(lines[i : i + 5]) for i in range(0, len(lines), 5))
 

@@ -6,8 +6,6 @@ from pathlib import Path
 
 from align.segment import split_lines
 
-TEXTBERG = Path(__file__).resolve().parents[4] / "shared" / "corpora" / "textberg-de-fr" / "de" / "001"
-
 
 def test_empty_lines_are_kept_so_numbers_match_gold_files() -> None:
     text = "Erste Zeile. \n\n  Dritte Zeile.\nVierte\n"
@@ -25,8 +23,6 @@ def test_no_final_newline() -> None:
     assert [s.text for s in split_lines("a\nb")] == ["a", "b"]
 
 
-def test_textberg_file_line_count() -> None:
-    if not TEXTBERG.is_file():
-        return
-    text = TEXTBERG.read_text(encoding="utf-8")
+def test_textberg_file_line_count(corpora: Path) -> None:
+    text = (corpora / "textberg-de-fr" / "de" / "001").read_text(encoding="utf-8")
     assert len(split_lines(text)) == text.count("\n")
