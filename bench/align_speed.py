@@ -159,7 +159,7 @@ def scale_texts(n: int, seed: int = 0) -> tuple[list[str], list[str]]:
     return src, tgt
 
 
-def run_scale(n: int, encoder: str, json_out: Path | None) -> None:
+def run_scale(n: int, encoder: str, json_out: Path | None, log: Path | None = None) -> None:
     import json
     import tempfile
 
@@ -177,12 +177,21 @@ def run_scale(n: int, encoder: str, json_out: Path | None) -> None:
         )
         stages: dict[str, float] = {"read": time.perf_counter() - t0}
         last = [time.perf_counter(), ""]
+        logged = [0.0]
 
         def progress(stage: str, done: int, total: int) -> None:
             now = time.perf_counter()
             if last[1]:
                 stages[str(last[1])] = stages.get(str(last[1]), 0.0) + now - float(last[0])
             last[0], last[1] = now, stage
+            if log is not None and (now - logged[0] >= 10 or done == total):
+                # a run that cannot finish still says how far it got, how fast and how big
+                logged[0] = now
+                with log.open("a", encoding="utf-8") as handle:
+                    handle.write(
+                        f"{time.strftime('%H:%M:%S')} n={n} {now - t0:.0f}s {stage} {done}/{total} "
+                        f"peak_rss={_peak_rss_mib():.0f}MiB load={os.getloadavg()[0]:.2f}\n"
+                    )
 
         stage_rss: dict[str, float] = {}
         sampling = threading.Event()
@@ -228,13 +237,14 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("mode", choices=["vectors", "bible", "scale"])
     ap.add_argument("--json", type=Path, help="scale: append the figures to this JSON-lines file")
+    ap.add_argument("--log", type=Path, help="scale: append progress (stage, count, peak RSS) every 10 s")
     ap.add_argument("--n", type=int, default=10_000)
     ap.add_argument("--encoder", default="use")
     args = ap.parse_args(argv)
     if args.mode == "vectors":
         run_vectors(args.n)
     elif args.mode == "scale":
-        run_scale(args.n, args.encoder, args.json)
+        run_scale(args.n, args.encoder, args.json, args.log)
     else:
         run_bible(args.encoder)
     return 0
