@@ -28,6 +28,7 @@ import threading
 import time
 import tracemalloc
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -159,6 +160,30 @@ def scale_texts(n: int, seed: int = 0) -> tuple[list[str], list[str]]:
     return src, tgt
 
 
+class _Reporting:
+    """An encoder that passes its progress on (the pipeline gives it none)."""
+
+    def __init__(self, inner: Any, progress: Any) -> None:
+        self.inner = inner
+        self.progress = progress
+        self.done = 0
+        self.name = inner.name
+        self.dim = inner.dim
+
+    def signature(self) -> dict[str, Any]:
+        return dict(self.inner.signature())
+
+    def encode(self, texts: Any, *, progress: Any = None, cancel: Any = None) -> np.ndarray:
+        base = self.done
+
+        def forward(stage: str, done: int, total: int) -> None:
+            self.progress("encode", base + done, -1)
+
+        rows = self.inner.encode(texts, progress=forward, cancel=cancel)
+        self.done += len(texts)
+        return rows
+
+
 def run_scale(n: int, encoder: str, json_out: Path | None, log: Path | None = None) -> None:
     import json
     import tempfile
@@ -206,7 +231,12 @@ def run_scale(n: int, encoder: str, json_out: Path | None, log: Path | None = No
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
-        bitext = align_documents(src, tgt, encoder=encoder, progress=progress)
+        from align.encoders import EncoderOptions
+
+        loaded = EncoderOptions().load(encoder)
+        # the pipeline encodes without a progress callback; this one reports each side's
+        # sentences as they are encoded (for --log), offset by the side already done
+        bitext = align_documents(src, tgt, encoder=_Reporting(loaded, progress), progress=progress)
         sampling.set()
         sampler.join()
         if last[1]:
