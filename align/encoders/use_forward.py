@@ -129,6 +129,7 @@ class UseForward:
         self.gain_out = (self.ln_g @ self.cnn_W).astype(np.float32)
         self.shift_out = (self.ln_b @ self.cnn_W + self.cnn_b).astype(np.float32)
         self.pooled_dim = self.cnn_W.shape[1] + len(ORDERS) * CNN_DIM + 1
+        self.conv1 = [WinogradConv(w, n, WINOGRAD_TILE[n]) for w, (n, _) in zip(self.w1, ORDERS, strict=True)]
         self.conv2 = [WinogradConv(w, n, WINOGRAD_TILE[n]) for w, (n, _) in zip(self.w2, ORDERS, strict=True)]
 
     def token_features(self, token_ids: np.ndarray) -> TokenFeatures:
@@ -201,23 +202,23 @@ class UseForward:
         for i, (n, left) in enumerate(ORDERS):
             xs = x[:, i * CNN_DIM : (i + 1) * CNN_DIM]
             cols = idx[:, MAX_LEFT - left : MAX_LEFT - left + n]
+            # convolutions: every sentence in a flat stream, n - 1 zero rows between sentences
+            # (the out-of-sentence context), through the Winograd form
+            outputs = positions + sentence_of * (n - 1)
+            conv = self.conv2[i]
+            tiles = conv.tiles(int(outputs[-1]) + 1)
+            stream = np.zeros((tiles * conv.m + n - 1, CNN_DIM), dtype=np.float32)
+            rows = conv.output_rows(outputs, tiles)
             if conv_tables is None:
-                buf = np.zeros((n_tokens + 1, CNN_DIM), dtype=np.float32)
-                buf[:n_tokens] = xs
-                h = buf[cols].reshape(n_tokens, n * CNN_DIM) @ self.w1[i]
+                stream[outputs + left] = xs
+                h = self.conv1[i](stream, tiles)[rows]
             else:
                 h = self._first_conv_lookup(conv_tables[i], slot_rows[cols], n)
             h += self.b1[i]
             np.maximum(h, 0, out=h)
             h += xs
-            # second convolution: every sentence in a flat stream, n - 1 zero rows between
-            # sentences (the out-of-sentence context), through the Winograd form
-            conv = self.conv2[i]
-            outputs = positions + sentence_of * (n - 1)
-            tiles = conv.tiles(int(outputs[-1]) + 1)
-            stream = np.zeros((tiles * conv.m + n - 1, CNN_DIM), dtype=np.float32)
             stream[outputs + left] = h
-            c2 = conv(stream, tiles)[conv.output_rows(outputs, tiles)]
+            c2 = conv(stream, tiles)[rows]
             c2 += self.b2[i]
             np.maximum(c2, 0, out=c2)
             c2 += h
