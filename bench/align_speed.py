@@ -115,6 +115,7 @@ def run_bible(encoder: str) -> None:
     from align.pipeline import InputOptions, align_documents, read_documents
 
     t0 = time.perf_counter()
+    cpu0 = time.process_time()
     src, tgt = read_documents([BIBLE / "en/001", BIBLE / "zh/001"], InputOptions("en", "zh", presplit=True))
     t_read = time.perf_counter() - t0
     stages: dict[str, float] = {}
@@ -128,6 +129,7 @@ def run_bible(encoder: str) -> None:
 
     bitext = align_documents(src, tgt, encoder=encoder, progress=progress)
     total = time.perf_counter() - t0
+    cpu = time.process_time() - cpu0
     n = len(src.segments) + len(tgt.segments)
     units_s = (BIBLE / "en.verse").read_text(encoding="utf-8").split()
     units_t = (BIBLE / "zh.verse").read_text(encoding="utf-8").split()
@@ -137,6 +139,7 @@ def run_bible(encoder: str) -> None:
     print(
         f"bible en-zh {len(src.segments)} + {len(tgt.segments)} sentences, encoder {encoder}: "
         f"{total:.1f} s end to end ({n / total:.0f} sentences/s; read+split {t_read:.2f}s; {split}), "
+        f"CPU {cpu:.1f} s (all threads), load average {os.getloadavg()[0]:.2f}, "
         f"peak RSS {_peak_rss_mib():.0f} MiB; verse-merged strict P/R/F1 "
         f"{sc.strict_p:.3f}/{sc.strict_r:.3f}/{sc.strict_f1:.3f}, lax F1 {sc.lax_f1:.3f}"
     )
