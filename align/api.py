@@ -195,10 +195,10 @@ def beads_frame(bitext: Bitext) -> pl.DataFrame:
 
 
 def _check_context(glossary: str | Path | None, config: str | Path | None) -> CheckContext:
-    from align.checks.registry import CheckContext, available_checks
+    from align.checks.registry import CHECKS, CheckContext
     from align.config import load_config
 
-    settings = load_config(str(config) if config else None, known_checks=set(available_checks()))
+    settings = load_config(str(config) if config else None, known_checks=set(CHECKS.names()))
     path = glossary or settings.glossary
     context = CheckContext(config=settings)
     if path:
@@ -258,17 +258,21 @@ def check(
     glossary: str | Path | None = None,
     config: str | Path | None = None,
     only: Collection[str] | None = None,
-    encoder: str | Encoder | None = "use",
+    encoder: str | Encoder | None = "auto",
 ) -> pl.DataFrame:
     """Drift findings for an aligned bitext, one row each (see ``findings_frame``). ``config``:
-    a dari.toml (default: found upwards from here); ``only``: check names; ``encoder``: used to
-    tell an alignment slip from real drift (None: checks run without it)."""
+    a dari.toml (default: found upwards from here); ``only``: check names; ``encoder``: the
+    one whose sentence vectors tell an alignment slip from real drift: ``"auto"`` (default)
+    the encoder the bitext's signature names, reading back the vectors aligning it cached;
+    None: checks run without one."""
     from align.checks import locate, run_checks
-    from align.checks.registry import encoder_similarity
+    from align.encoders import encoder_from_signature
 
     ctx = _check_context(glossary, config)
+    if encoder == "auto":
+        encoder = encoder_from_signature(bitext.signature)
     if encoder is not None:
-        ctx.similarity = encoder_similarity(load_encoder(encoder))
+        ctx.encoder = load_encoder(encoder)
     findings = [locate(bitext, f) for f in run_checks(bitext, ctx, set(only) if only else None)]
     return findings_frame(findings)
 

@@ -13,7 +13,7 @@ import json
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from align.atomic import write_chunks_atomic
 from align.errors import InputError
@@ -34,6 +34,9 @@ from align.model import (
     validate_beads,
 )
 from align.reading import input_errors
+
+if TYPE_CHECKING:
+    from align.aligner.params import AlignParams
 
 FORMAT_NAME = "dari-project"
 FORMAT_VERSION = 1
@@ -434,3 +437,19 @@ def load_project(path: str | Path) -> Bitext:
     except (ValueError, RecursionError) as exc:  # a 5000-digit number, arrays nested 100,000 deep
         raise InputError(f"{p}: not a valid dari project file ({type(exc).__name__})") from None
     return bitext_from_json(obj, str(p))
+
+
+def signature_params(bitext: Bitext, where: str | Path) -> AlignParams:
+    """The aligner parameters a project's signature names, so that it can be re-aligned
+    exactly (``dari align --params-from``); a one-line ``InputError`` when there are none."""
+    from align.aligner.params import AlignParams
+
+    raw = bitext.signature.get("aligner")
+    if not isinstance(raw, dict):
+        raise InputError(
+            f"{where}: its signature names no aligner parameters (imported, not aligned by dari?)"
+        )
+    try:
+        return AlignParams.from_dict(raw)
+    except ValueError as exc:
+        raise InputError(f"{where}: {exc}") from None

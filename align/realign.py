@@ -15,7 +15,23 @@ from align.model import Bead, BeadStatus, Bitext
 from align.progress import CancelCallback, ProgressCallback, report
 
 if TYPE_CHECKING:
+    from align.aligner import AlignParams
     from align.encoders import Encoder
+
+
+def project_params(bitext: Bitext) -> AlignParams:
+    """The aligner parameters that made the project (its signature), so that a realigned
+    stretch is aligned as the rest was; today's defaults when it names none it can read (an
+    imported project, or one from a dari whose parameters this one cannot reproduce)."""
+    from align.aligner import AlignParams
+
+    raw = bitext.signature.get("aligner")
+    if isinstance(raw, dict):
+        try:
+            return AlignParams.from_dict(raw)
+        except ValueError:
+            pass
+    return AlignParams()
 
 
 def realign_from(
@@ -30,6 +46,7 @@ def realign_from(
     (``auto``) beads realigned on its own sentences, reviewed beads kept as they are."""
     from align.aligner import align_segments
 
+    params = project_params(bitext)
     beads = bitext.beads[start:]
     out: list[Bead] = []
     run: list[Bead] = []
@@ -44,6 +61,7 @@ def realign_from(
                 bitext.source.segments[src[0] : src[-1] + 1],
                 bitext.target.segments[tgt[0] : tgt[-1] + 1],
                 encoder,
+                params=params,
                 cancel=cancel,
             )
             out.extend(

@@ -182,14 +182,16 @@ class BackgroundWork(App[None]):
 
     def _check_context(self) -> Any:
         """The settings ``dari check PROJECT`` run from here would use (dari.toml found upwards,
-        the encoder's similarity once it is loaded), so the UI and the CLI report the same."""
-        from align.checks.registry import CheckContext, available_checks, encoder_similarity
+        the encoder's sentence vectors once it is loaded), so the UI and the CLI report the same."""
+        from align.checks.registry import CHECKS, CheckContext
         from align.cli.check_cmd import GlossaryReader
         from align.config import load_config
+        from align.encoders import encoder_from_signature
 
-        config = load_config(None, known_checks=set(available_checks()))
-        similarity = encoder_similarity(self.encoder) if self.encoder is not None else None
-        context = CheckContext(config=config, similarity=similarity)
+        config = load_config(None, known_checks=set(CHECKS.names()))
+        # the project's own encoder only: its vectors are what the aligner judged with
+        same = encoder_from_signature(self.bitext.signature) == self.encoder_name
+        context = CheckContext(config=config, encoder=self.encoder if same else None)
         if config.glossary:
             context.glossary_reader = GlossaryReader(str(config.glossary), None, None)
         return context

@@ -76,10 +76,10 @@ def document_anchors(texts: Sequence[str]) -> list[frozenset[str]]:
 
 
 def shared_anchors(
-    src: Sequence[frozenset[str]], tgt: Sequence[frozenset[str]], max_share: float = 0.05, min_max: int = 3
+    src: Sequence[frozenset[str]], tgt: Sequence[frozenset[str]], max_share: float, min_max: int
 ) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
     """Keep only anchors found on both sides and not in more than ``max_share`` of sentences
-    (but at least ``min_max`` sentences are always allowed, for short texts)."""
+    (but at least ``min_max`` sentences are always allowed, for short texts; ``Scoring``)."""
     df_s = Counter(a for s in src for a in s)
     df_t = Counter(a for s in tgt for a in s)
     lim_s = max(min_max, int(max_share * len(src)))

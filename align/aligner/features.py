@@ -1,10 +1,11 @@
-"""Per-side features of every candidate bead end: merged vectors, background, lengths, paragraphs.
+"""Per-side features of every candidate bead end: merged vectors, lengths, paragraphs, junctions.
 
 A bead of ``a`` source sentences ending before sentence ``i`` is scored through the normalised
 sum of those sentences' vectors (an approximation of embedding their concatenation, which costs
-nothing extra), the mean similarity of that vector to the whole other side (its "background",
-subtracted as a margin against hubness: short or generic sentences look similar to everything),
-its character length and whether it crosses a paragraph boundary.
+nothing extra) or, where it was embedded, the concatenation's own vector mixed with that sum;
+its character length; whether it crosses a paragraph boundary; and how many weak boundaries
+it spans. Each sentence's similarity to the other side's mean vector is kept too: its mean is
+the document's level of unrelated similarity when the full matrix is too large to measure it.
 
 On long texts (``lazy``) the merged vectors are not stored: ``WindowVectors`` computes the rows
 a band of the search asks for, by the same operations in the same order as the stored arrays,
@@ -16,8 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from align.aligner.side import Side
 
 
 @dataclass(slots=True)
@@ -30,7 +35,8 @@ class SideFeatures:
     cross: dict[int, np.ndarray]
     joins: dict[int, np.ndarray]
     """Number of weak sentence boundaries inside the bead (see ``junctions``)."""
-    background: dict[int, np.ndarray]
+    background: np.ndarray
+    """(n + 1,) similarity of each single sentence (bead end) to the other side's mean vector."""
     n: int
     weak: np.ndarray | None = None
     """Per sentence: 1 where the boundary before it is weak; None when the texts are unknown."""
@@ -169,46 +175,47 @@ def tail_mean(x: np.ndarray | WindowVectors, a: int) -> np.ndarray | None:
 
 
 def side_features(
-    vecs: np.ndarray,
-    lens: np.ndarray,
-    paras: np.ndarray | None,
-    anchor_bags: np.ndarray | None,
+    side: Side,
     other_mean: np.ndarray,
     anchor_scale: float,
     sizes: tuple[int, ...] = (1, 2, 3),
-    exact: dict[int, tuple[np.ndarray, np.ndarray]] | None = None,
-    weak: np.ndarray | None = None,
     sum_mix: float = 0.0,
     lazy: bool = False,
 ) -> SideFeatures:
     """Features for bead sizes ``sizes`` on one side; ``other_mean`` is the other side's mean vector.
 
-    ``exact[a] = (rows, vectors)`` replaces the approximated merged vectors of those bead ends
-    by embeddings of the actual concatenated sentences, mixed with ``sum_mix`` of the
-    approximation. ``weak[i]`` marks a weak boundary before sentence ``i`` (``junctions``).
-    ``lazy``: merged vectors as ``WindowVectors`` (long texts; see the module docstring)."""
+    ``side.windows[a] = (rows, vectors)`` replaces the approximated merged vectors of those bead
+    ends by embeddings of the actual concatenated sentences, mixed with ``sum_mix`` of the
+    approximation. ``lazy``: merged vectors as ``WindowVectors`` (long texts; module docstring)."""
+    vecs, weak, exact = side.vectors, side.weak, side.windows or {}
     n = vecs.shape[0]
     merged: dict[int, np.ndarray | WindowVectors] = {}
     lsum: dict[int, np.ndarray] = {}
     cross: dict[int, np.ndarray] = {}
     joins: dict[int, np.ndarray] = {}
-    background: dict[int, np.ndarray] = {}
-    lens_f = lens.astype(np.float32)
+    background = np.zeros(0, dtype=np.float32)
+    lens_f = side.lengths.astype(np.float32)
     for a in sizes:
         if lazy:
-            lazy_rows = WindowVectors(vecs, a, anchor_bags, anchor_scale, (exact or {}).get(a), sum_mix)
+            lazy_rows = WindowVectors(vecs, a, side.anchor_bags, anchor_scale, exact.get(a), sum_mix)
             merged[a] = lazy_rows
-            background[a] = np.concatenate(
-                [(lazy_rows.sentence_part(idx) @ other_mean).astype(np.float32) for idx in lazy_rows.chunks()]
-            )
+            if a == 1:
+                background = np.concatenate(
+                    [
+                        (lazy_rows.sentence_part(idx) @ other_mean).astype(np.float32)
+                        for idx in lazy_rows.chunks()
+                    ]
+                )
         else:
-            merged[a], background[a] = _stored_merged(
-                vecs, a, anchor_bags, anchor_scale, other_mean, (exact or {}).get(a), sum_mix
+            merged[a], bg = _stored_merged(
+                vecs, a, side.anchor_bags, anchor_scale, other_mean, exact.get(a), sum_mix
             )
+            if a == 1:
+                background = bg
         lsum[a] = _window_sums(lens_f, a)
         c = np.zeros(n + 1, dtype=np.float32)
-        if paras is not None and a > 1 and a <= n:
-            p = np.asarray(paras)
+        if side.paragraphs is not None and a > 1 and a <= n:
+            p = np.asarray(side.paragraphs)
             c[a:] = (p[a - 1 : n] != p[0 : n - a + 1]).astype(np.float32)
         cross[a] = c
         j = np.zeros(n + 1, dtype=np.float32)
@@ -228,13 +235,14 @@ def _stored_merged(
     exact: tuple[np.ndarray, np.ndarray] | None,
     sum_mix: float,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Merged vectors of bead size ``a`` for every bead end at once, and their background."""
+    """Merged vectors of bead size ``a`` for every bead end at once, and their similarity to
+    the other side's mean (used for single sentences only)."""
     u = _normalise_rows(_window_sums(vecs, a))
     if exact is not None:
         rows, rows_vecs = exact
         # the concatenation's own vector, plus ``sum_mix`` of the parts' normalised sum
         u[rows] = _normalise_rows(_normalise_rows(rows_vecs) + np.float32(sum_mix) * u[rows])
-    background = (u @ other_mean).astype(np.float32)
+    background = (u @ other_mean).astype(np.float32) if a == 1 else np.zeros(0, dtype=np.float32)
     if anchor_bags is not None and anchor_scale > 0:
         h = _normalise_rows(_window_sums(anchor_bags, a)) * np.float32(anchor_scale)
         u = np.concatenate([u, h], axis=1)

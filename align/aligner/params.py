@@ -1,13 +1,16 @@
-"""Every knob of the aligner in one frozen record, so a result can name exactly what made it.
+"""The aligner's tuned values, one small frozen record per stage, so a result can name them.
 
 Defaults were tuned on development data only (Text+Berg ``dev/`` and a synthetic English-Korean
-set built from FLORES ``docs/dev/``; see ``bench/README.md``); test sets were scored once with
-the chosen values.
+set built from FLORES ``docs/dev/``; see ``bench/README.md``, which keeps the tuning history);
+test sets were scored once with the chosen values. ``AlignParams.to_dict`` goes into every
+project's signature and ``AlignParams.from_dict`` reads it back (also the flat signatures of
+earlier versions), so a project can be re-aligned exactly.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+import math
+from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
 BEAD_TYPES: tuple[tuple[int, int], ...] = (
@@ -26,7 +29,7 @@ BEAD_TYPES: tuple[tuple[int, int], ...] = (
     (4, 1),
 )
 """Bead shapes the fine pass considers: (source sentences, target sentences). The last five
-are used on texts searched over the full matrix only (see ``full_limit``), where every
+are used on texts searched over the full matrix only (see ``Search.full_limit``), where every
 concatenation is embedded. Text+Berg gold has 1-4 beads (a title and a list, say), which
 otherwise come out as 1-3 plus an unpaired sentence: two wrong beads instead of one right."""
 COMMON_TYPES = 8
@@ -34,145 +37,257 @@ COMMON_TYPES = 8
 
 
 @dataclass(frozen=True, slots=True)
-class AlignParams:
-    """Weights of the bead score and the shape of the search; ``to_dict`` goes into signatures."""
+class Scoring:
+    """A bead's gain: similarity x length factor + shape bias + anchors/paragraphs/junctions.
 
-    # -- bead gain: w * (cos - margin * background) * length factor + bias - paragraph terms
-    margin: float = 0.0
-    """How much of each sentence's mean similarity to unrelated sentences is subtracted (hubness;
-    1.5 before the Bertalign-style length factor; with it 0, 0.5, 1.0 and 1.5 scored Text+Berg
-    dev strict .860/.855/.859/.858 at their best unpaired gains, so the plain cosine stays)."""
+    The similarity is the cosine of the merged vectors, mapped per document onto the scale of
+    the encoder the weights were tuned with (USE)."""
+
     reference_similarity: float = 0.07
     """Mean similarity of unrelated sentences at which the weights were tuned (USE on the dev
     sets); other encoders' similarities are mapped onto this scale per document."""
+    max_unrelated: float = 0.95
+    """Cap on a document's measured unrelated similarity, so the scale map never divides by ~0."""
     null_gain: float = -0.14
     """Gain of leaving one sentence unpaired (1-0/0-1); a pair must beat twice this to be kept.
-    Text+Berg dev strict F1 at -0.10/-0.12/-0.14/-0.17/-0.20: .855/.854/.860/.855/.839; FLORES
-    null recall holds through ``split_gap`` and ``detach_rise`` (.952-.968)."""
-    bias_1_2: float = 0.0
-    """Added to 1-2/2-1 beads (-0.02 before the length factor; Bertalign uses none, and with
-    the factor -0.02 and +0.02 both scored Text+Berg dev within .004 of 0)."""
-    bias_1_3: float = 0.0
-    """Added to 1-3/3-1 beads and to the rarer 2-3/3-2/3-3."""
+    Text+Berg dev strict F1 at -0.10/-0.12/-0.14/-0.17/-0.20: .855/.854/.860/.855/.839."""
     bias_2_2: float = 0.05
-    """Added to 2-2 beads. Gains add up along the path, so one 2-2 bead competes with the sum
-    of the two 1-1 gains it replaces: on Text+Berg dev the seven gold 2-2 beads the search
-    split into 1-1 pairs scored .62-.94 of that sum, correct neighbouring 1-1 pairs a median
-    .57. Dev strict F1 at 0/.02/.04/.05/.06/.07/.08/.12: .883/.883/.883/.887/.887/.882/.882/
-    .883 (one 2-2 recovered, nothing else changed); FLORES dev unchanged. A one-bead gain on
-    dev, taken at the smaller end of its plateau; the sweep printed the test sets alongside
-    (Text+Berg test .9195 -> .921), so that figure is not held out."""
+    """Added to 2-2 beads, which compete with the sum of the two 1-1 gains they replace (dev
+    strict .883 -> .887, one bead; the sweep also printed Text+Berg test, so that is not
+    held out; bench/README.md)."""
     bias_1_4: float = -0.15
-    """Added to 1-4/4-1 beads (texts searched over the full matrix only). Text+Berg dev strict
-    F1 at 0/-0.06/-0.10/-0.15/-0.20/-0.30: .856/.856/.875/.874/.869/.867 (.860 without them)."""
-    weight_1_1: float = 1.0
-    weight_1_2: float = 1.0
-    weight_merge: float = 1.0
-    """Similarity weight of beads with three or more sentences (they stand for more text)."""
+    """Added to 1-4/4-1 beads (fully searched texts only). Dev strict F1 at
+    0/-0.06/-0.10/-0.15/-0.20/-0.30: .856/.856/.875/.874/.869/.867 (.860 without them)."""
     length_product: float = 1.0
-    """Bertalign's length factor: the similarity is multiplied by log2(1 + shorter / longer)
-    (source lengths scaled by the document's length ratio) raised to this power; 0: off.
-    Replacing the additive Gale-Church term with it (and the biases by 0, see ``null_gain``)
-    raised Text+Berg dev strict F1 .850 -> .860, lax .982 -> .989."""
-    length_weight: float = 0.0
-    """Gale-Church-style: penalty per squared log-ratio of character lengths (ratio from the text);
-    0.25 before ``length_product``, which does its work better (0.1 on top: dev .852)."""
-    length_smoothing: float = 20.0
+    """Bertalign's length factor, log2(1 + shorter / longer) (source lengths scaled by the
+    document's length ratio), raised to this power; 0: off. Replacing the additive Gale-Church
+    term with it raised Text+Berg dev strict F1 .850 -> .860, lax .982 -> .989."""
     anchor_weight: float = 0.15
     """Bonus for shared numbers and Latin-script tokens (cosine of the anchor bags)."""
+    anchor_max_share: float = 0.05
+    """Anchors found in more than this share of a side's sentences say nothing and are dropped..."""
+    anchor_min_count: int = 3
+    """... but an anchor in up to this many sentences is always kept (short texts)."""
     paragraph_penalty: float = 0.08
     """Penalty per side for a bead whose sentences come from two paragraphs."""
     junction_bonus: float = 0.03
-    """Added per weak boundary inside a bead (a segment ending in a colon, semicolon or comma,
-    or followed by one starting in lower case; see ``junctions``): translators join such
-    pieces with their neighbours (on Text+Berg dev 45 % of weak boundaries fall inside a gold
-    bead, 14 % of the others). Dev strict F1 at 0/.01/.02/.03/.04/.05: .870/.875/.880/.880/
-    .880/.874 (with ``free_merge_share``)."""
-    free_merge_share: float = 0.12
-    """A text whose search merged at least this share of its beads, and whose pairs spread as
-    ``free_spread`` says, is a free translation, and the unpaired-sentence passes
-    (``split_gap``, ``detach_rise``) are skipped for it: there a sentence that lowers its
-    bead's similarity is almost always a loosely translated part of it (Text+Berg dev: of 76
-    merged beads whose edge sentence raised the rest's similarity, 5 were strays), while in
-    close translation it is mostly an insertion (FLORES dev: 15 of 20). Merged share per text:
-    FLORES synthetic dev .03-.09, Text+Berg dev .27-.31, Bible .24. With the passes skipped
-    Text+Berg dev strict/lax went .884/.993 -> .880/.994 (test .908/.975 -> .918/.986,
-    observed after the choice); 1.0: never skip. Raised from .10 to .12, above e5's FLORES dev
-    maximum (.110; e5 merges more on close text): e5 FLORES dev strict .971 -> .974, nulls
-    73.0 -> 79.4 %; every USE figure and e5 Text+Berg dev unchanged."""
-    free_spread: float = 0.27
-    """... and whose 1-1 similarities have an interquartile range of at least this share of
-    their median (``redecide.free_translation``). Both thresholds sit just above the largest
-    value among the FLORES synthetic dev texts (merged share .093, spread .26); Text+Berg dev
-    has .27-.31 and .36, the Bible (close, but split differently: merged .24) spread .25."""
-    split_gap: float = 0.5
-    """After the search, a 1-1 pair whose similarity lies this far below the document's median
-    1-1 similarity is taken apart into two unpaired sentences: on FLORES such pairs are a
-    dropped sentence next to an inserted one (raw USE cosine .10-.13 against a median .73),
-    while the loosest true pairs of Text+Berg stay within .45 of theirs. Dev plateau 0.45-0.55. 0: off."""
-    split_min_chars: float = 30.0
-    """... but only where both sentences have at least this many characters (the target side
-    scaled by the document's length ratio): headings and fragments ("Footnotes" / "각주") have
-    noisy vectors, and on python-docs-ko splitting them made 39 false missing/extra errors."""
-    detach_rise: float = 0.05
-    """After the search, an edge sentence leaves a merged bead when the rest is this much more
-    similar: without merge biases the search swallows some inserted or dropped sentences into
-    1-2/2-1 beads (FLORES dev null recall .905 -> .952 with it; 0.03-0.05 best on dev). 0: off."""
-    # -- search shape
+    """Added per weak boundary inside a bead (colon/semicolon/comma end, lower-case start;
+    ``junctions``): on Text+Berg dev 45 % of weak boundaries fall inside a gold bead, 14 % of
+    the others. Dev strict F1 at 0/.01/.02/.03/.04/.05: .870/.875/.880/.880/.880/.874."""
+
+
+@dataclass(frozen=True, slots=True)
+class Search:
+    """Where the dynamic programme looks: the whole matrix for short texts, else a band."""
+
     full_limit: int = 1_500_000
     """Up to this many cells (n * m) the fine pass searches the whole matrix; beyond, a band."""
     coarse_blocks: int = 400
     """Blocks per side for the coarse pass on long texts (block vectors = normalised means)..."""
     coarse_block_sentences: int = 100
-    """... or more, so that no block holds more than this many sentences, up to
-    ``coarse_max_blocks``: the 1-1 band is a block wide, so its cells grow with the square of
-    the block size. 100k x 100k synthetic sentences: 400 blocks 19.1 s, 1,000 blocks 11.3 s,
-    same beads. Texts under 40,000 sentences keep 400."""
+    """... or more, so that no block holds more than this many sentences (the 1-1 band is a
+    block wide, so its cells grow with the block size squared; 100k x 100k: 19.1 s -> 11.3 s,
+    same beads). Texts under 40,000 sentences keep 400."""
     coarse_max_blocks: int = 2000
     """Cap on the coarse blocks: the coarse pass searches the full block matrix (4M cells)."""
     band_blocks: int = 1
     """Half-width of the fine band around the coarse path, in blocks."""
     fine_margin: float = 4.0
     """Half-width (sentences) of the fine band around the 1-1 path of the middle pass."""
-    # -- embedding real concatenations (only when align_vectors gets a concat_encoder)
-    concat_all_below: int = 2500
-    """Texts with at most this many sentences (both sides) get every 2- and 3-window embedded."""
-    concat_budget: float = 0.0
-    """Longer texts: at most this many windows per sentence, around the least certain beads
-    (0 by default: on the Bible, 11k sentences, it cost 2x the encoding time for no gain)."""
-    concat_sum_mix: float = 0.6
-    """A merged bead's vector is its concatenation's embedding plus this much of the normalised
-    sum of its sentences' vectors: two views of the same text, the sum steadier where one
-    sentence of the window is debris. Text+Berg dev strict F1 .883 at 0-.6, .880 at .7-.8,
-    .869 at 1; FLORES dev null recall .952 at 0-.4, .968 at .5-.7. Measured with USE only at
-    first: with e5 the sum's inflated similarity, stretched by the encoder-scale map, dropped
-    FLORES devtest null recall .844 -> .672 until ``_Scorer`` stopped stretching it (.828)."""
-    concat_min_conf: float = 0.9
-    """1-1 beads at least this confident are not worth re-examining."""
-    # -- confidence calibration, fitted by logistic regression on the dev sets (bench/README.md).
-    # Pairs: z = bias + slope * (similarity - document's median 1-1 similarity) - extension *
-    # (gain in similarity from taking in one more neighbour) - merged_share * (share of the
-    # document's beads that are merged) - merged_bead * (this bead is merged). The share says
-    # how freely the text was translated, which per-bead terms cannot: with the extension term
-    # alone every document got the same ~.95, so Text+Berg pairs (87 % right on dev) were
-    # overconfident and FLORES pairs (99.7 %) underconfident. Per-set ECE of pairs, Text+Berg /
-    # FLORES, dev .084 / .047 -> .031 / .000, test .026 / .046 -> .037 / .001; AUC dev .65 / .91
-    # -> .68 / .94, test .72 / .89 -> .77 / .95 (``bench/confidence_calibration.py``). The
-    # similarity terms (relative or absolute) added nothing on dev; the document's median
-    # similarity fitted dev perfectly and failed on test (two kinds of text on dev).
-    # Unpaired: slope * (offset - best 1-1 gain of the sentence); the dev refit (slope 11.9,
-    # offset .59; dev ECE .079 -> .037) made the test sets' ECE worse (.095 -> .160): dev nulls
-    # are mostly FLORES (93 % right), Text+Berg test nulls 75 % right.
-    conf_bias: float = 5.96
-    conf_slope: float = 0.0
-    conf_extension: float = 9.51
-    conf_merged_share: float = 13.44
-    conf_merged_bead: float = 0.74
-    null_conf_slope: float = 5.28
-    null_conf_offset: float = 0.68
+
+
+@dataclass(frozen=True, slots=True)
+class Redecisions:
+    """Local second looks at unpaired sentences after the search (``redecide``): one global
+    unpaired gain cannot suit both close translations and free ones."""
+
+    free_merge_share: float = 0.12
+    """A text whose search merged at least this share of its beads, and whose pairs spread as
+    ``free_spread`` says, is a free translation: ``split_gap`` and ``detach_rise`` are skipped,
+    since there a sentence that lowers its bead's similarity is mostly a loose part of it
+    (Text+Berg dev 71 of 76), in close text mostly an insertion (FLORES dev 15 of 20). Just
+    above the FLORES dev maxima of USE (.093) and e5 (.110); Text+Berg dev .27-.31. 1.0: never."""
+    free_spread: float = 0.27
+    """... and whose 1-1 similarities have an interquartile range of at least this share of
+    their median (FLORES dev at most .26, Text+Berg dev .36, the Bible .25)."""
+    min_pairs: int = 5
+    """Fewer 1-1 pairs than this give no trustworthy median: the passes leave the text alone."""
+    split_gap: float = 0.5
+    """A 1-1 pair this far below the document's median 1-1 similarity is taken apart into two
+    unpaired sentences (on FLORES a dropped sentence next to an inserted one: .10-.13 against
+    a median .73; Text+Berg's loosest true pairs stay within .45). Dev plateau .45-.55. 0: off."""
+    split_min_chars: float = 30.0
+    """... but only where both sentences have at least this many characters (target scaled by
+    the length ratio): headings ("Footnotes" / "각주") have noisy vectors; splitting them made
+    39 false missing/extra errors on python-docs-ko."""
+    detach_rise: float = 0.05
+    """An edge sentence leaves a merged bead when the rest is this much more similar (FLORES
+    dev null recall .905 -> .952; .03-.05 best on dev). 0: off."""
+    stranded_keep: float = 0.02
+    """An unpaired sentence takes the edge sentence of the merged bead beside it as its
+    partner when that bead loses at most this much similarity by giving it up."""
+
+
+@dataclass(frozen=True, slots=True)
+class Concatenation:
+    """Real concatenations of neighbouring sentences, embedded when the caller gives an
+    encoder: normalised sums of sentence vectors measured markedly worse (bench/README.md)."""
+
+    all_below: int = 2500
+    """Texts with at most this many sentences (both sides) get every 2- and 3-window embedded
+    (and 4-windows near 3-sentence beads); longer texts use the sums (on the Bible, 11k
+    sentences, embedding windows around uncertain beads cost 2x the encoding for no gain)."""
+    sum_mix: float = 0.6
+    """A window's vector is its embedding plus this much of its sentences' normalised sum, the
+    sum steadier where one sentence of the window is debris. Dev strict .883 at 0-.6, .869 at
+    1; FLORES dev null recall .952 at 0-.4, .968 at .5-.7."""
+
+
+@dataclass(frozen=True, slots=True)
+class Confidence:
+    """Logistic confidences fitted on the dev sets (``bench/confidence_calibration.py``).
+
+    Pairs: z = bias - extension x (similarity gained by taking in one more neighbour) -
+    merged_share x (share of the document's beads that are merged) - merged_bead (if merged).
+    The share says how freely the text was translated, which per-bead terms cannot (pairs'
+    ECE Text+Berg/FLORES dev .084/.047 -> .031/.000). Similarity terms added nothing on dev.
+    Unpaired: null_slope x (null_offset - the sentence's best 1-1 gain); a dev refit made the
+    test sets' ECE worse (.095 -> .160), so these stay."""
+
+    bias: float = 5.96
+    extension: float = 9.51
+    merged_share: float = 13.44
+    merged_bead: float = 0.74
+    null_slope: float = 5.28
+    null_offset: float = 0.68
+
+
+_STAGES: dict[str, type] = {
+    "scoring": Scoring,
+    "search": Search,
+    "redecisions": Redecisions,
+    "concatenation": Concatenation,
+    "confidence": Confidence,
+}
+
+_FLAT_NAMES: dict[str, tuple[str, str]] = {
+    **{f.name: ("scoring", f.name) for f in fields(Scoring)},
+    **{f.name: ("search", f.name) for f in fields(Search)},
+    **{f.name: ("redecisions", f.name) for f in fields(Redecisions)},
+    "concat_all_below": ("concatenation", "all_below"),
+    "concat_sum_mix": ("concatenation", "sum_mix"),
+    "conf_bias": ("confidence", "bias"),
+    "conf_extension": ("confidence", "extension"),
+    "conf_merged_share": ("confidence", "merged_share"),
+    "conf_merged_bead": ("confidence", "merged_bead"),
+    "null_conf_slope": ("confidence", "null_slope"),
+    "null_conf_offset": ("confidence", "null_offset"),
+}
+"""Names in the flat signatures of earlier versions (one 38-field record, up to commit 2dda707)
+-> (stage, field)."""
+
+_RETIRED: dict[str, float | None] = {
+    "margin": 0.0,
+    "bias_1_2": 0.0,
+    "bias_1_3": 0.0,
+    "weight_1_1": 1.0,
+    "weight_1_2": 1.0,
+    "weight_merge": 1.0,
+    "length_weight": 0.0,
+    "length_smoothing": None,
+    "conf_slope": 0.0,
+    "concat_budget": 0.0,
+    "concat_min_conf": None,
+}
+"""Fields of the flat record that changed nothing at these values and were removed (their
+history is in bench/README.md). ``None``: only ever used with another retired field, so any
+value is a no-op."""
+
+
+@dataclass(frozen=True, slots=True)
+class AlignParams:
+    """Every tuned value of the aligner, grouped by the stage that uses it."""
+
+    scoring: Scoring = field(default_factory=Scoring)
+    search: Search = field(default_factory=Search)
+    redecisions: Redecisions = field(default_factory=Redecisions)
+    concatenation: Concatenation = field(default_factory=Concatenation)
+    confidence: Confidence = field(default_factory=Confidence)
 
     def to_dict(self) -> dict[str, Any]:
+        """Nested, one object per stage: what project signatures hold."""
         return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> AlignParams:
+        """Parameters from ``to_dict``'s nested form or from an earlier version's flat one.
+
+        Missing fields keep today's defaults. A retired field is accepted at the value that
+        made it a no-op only; any other value, an unknown name or a non-number is a one-line
+        ``ValueError``, since the beads it stood for cannot be reproduced."""
+        if not isinstance(data, dict):
+            raise ValueError(f"aligner parameters must be an object, not {type(data).__name__}")
+        staged: dict[str, dict[str, Any]] = {name: {} for name in _STAGES}
+        for key, value in data.items():
+            if key in _STAGES:
+                if not isinstance(value, dict):
+                    raise ValueError(f"aligner parameters: '{key}' must be an object")
+                for name, inner in value.items():
+                    staged[key][name] = inner
+            elif key in _FLAT_NAMES:
+                stage, name = _FLAT_NAMES[key]
+                staged[stage][name] = value
+            elif key in _RETIRED:
+                _check_retired(key, value)
+            else:
+                raise ValueError(f"unknown aligner parameter '{key}' (written by another dari version?)")
+        records = {name: _record(_STAGES[name], name, staged[name]) for name in _STAGES}
+        return cls(**records)
+
+    def with_values(self, **flat: Any) -> AlignParams:
+        """A copy with some fields changed, named flat (``split_gap=0``) or as ``stage.field``."""
+        staged: dict[str, dict[str, Any]] = {}
+        for key, value in flat.items():
+            stage, _, name = key.rpartition(".")
+            if not stage:
+                if key not in _FLAT_NAMES:
+                    raise ValueError(f"unknown aligner parameter '{key}'")
+                stage, name = _FLAT_NAMES[key]
+            staged.setdefault(stage, {})[name] = value
+        changes: dict[str, Any] = {}
+        for stage, values in staged.items():
+            if stage not in _STAGES:
+                raise ValueError(f"unknown aligner stage '{stage}'")
+            changes[stage] = _record(_STAGES[stage], stage, values, getattr(self, stage))
+        return replace(self, **changes)
+
+
+def _check_retired(key: str, value: Any) -> None:
+    noop = _RETIRED[key]
+    if noop is None or (isinstance(value, int | float) and not isinstance(value, bool) and value == noop):
+        return
+    raise ValueError(
+        f"aligner parameter '{key}' = {value!r} is no longer supported (only its no-op value {noop} is)"
+    )
+
+
+def _record(kind: type, stage: str, values: dict[str, Any], base: Any = None) -> Any:
+    known = {f.name: f for f in fields(kind)}
+    out: dict[str, Any] = {}
+    for name, value in values.items():
+        if name not in known:
+            raise ValueError(f"unknown aligner parameter '{stage}.{name}'")
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+            raise ValueError(f"aligner parameter '{stage}.{name}' must be a finite number, not {value!r}")
+        want = known[name].type
+        if want in ("int", int):
+            if value != int(value):
+                raise ValueError(f"aligner parameter '{stage}.{name}' must be a whole number, not {value!r}")
+            value = int(value)
+        else:
+            value = float(value)
+        out[name] = value
+    return replace(base, **out) if base is not None else kind(**out)
 
 
 DEFAULT_PARAMS = AlignParams()

@@ -9,6 +9,10 @@ These passes look at each decision locally, with the bead similarity the search 
 - *split*: a 1-1 pair far below the document's median pair is two unpaired sentences;
 - *detach*: an edge sentence of a merged bead whose removal raises the bead's similarity
   clearly is not part of it (an inserted or dropped sentence the search swallowed);
+- *pair stranded*: an unpaired sentence next to its obvious counterpart gets it.
+
+The first two are skipped on free translations (``free_translation``). ``redecide`` runs them
+in that order with ``Redecisions``'s values.
 
 (The mirror image, *absorbing* an unpaired sentence into its neighbouring pair when the joined
 bead is about as similar, was measured and dropped: on Text+Berg dev it fixed three beads, but
@@ -19,8 +23,16 @@ recall fell from .952 to .905 at the smallest useful threshold.)
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+from align.aligner.params import Redecisions
+
+if TYPE_CHECKING:
+    from align.aligner.scoring import Scorer
+
+DEFAULTS = Redecisions()
 
 Span = tuple[int, int, int, int]
 """Half-open source and target ranges of a bead: (i0, i1, j0, j1)."""
@@ -34,7 +46,26 @@ def merged_share(spans: list[Span]) -> float:
     return sum(1 for i0, i1, j0, j1 in spans if i1 - i0 > 1 or j1 - j0 > 1) / len(spans)
 
 
-def free_translation(spans: list[Span], sim: SimFn, min_merged: float, min_spread: float) -> bool:
+def redecide(spans: list[Span], scorer: Scorer, p: Redecisions) -> list[Span]:
+    """The search's beads with the local re-decisions applied (a new list)."""
+    sim = scorer.span_sim()
+    long_enough = scorer.long_enough(p.split_min_chars)
+    if not free_translation(spans, sim, p.free_merge_share, p.free_spread, min_pairs=p.min_pairs):
+        spans = split_unrelated_pairs(spans, sim, p.split_gap, long_enough, min_pairs=p.min_pairs)
+        spans = detach_strays(spans, sim, p.detach_rise, scorer.fa.weak, scorer.fb.weak)
+    return pair_stranded_nulls(
+        spans, sim, p.split_gap, long_enough, keep=p.stranded_keep, min_pairs=p.min_pairs
+    )
+
+
+def free_translation(
+    spans: list[Span],
+    sim: SimFn,
+    min_merged: float,
+    min_spread: float,
+    *,
+    min_pairs: int = DEFAULTS.min_pairs,
+) -> bool:
     """Whether the search's beads look like a free translation rather than a close one.
 
     Two signs must agree: the search merged at least ``min_merged`` of its beads (sentence
@@ -48,14 +79,19 @@ def free_translation(spans: list[Span], sim: SimFn, min_merged: float, min_sprea
     if merged_share(spans) < min_merged:
         return False
     ones = [sp for sp in spans if sp[1] - sp[0] == 1 and sp[3] - sp[2] == 1]
-    if len(ones) < 5:
+    if len(ones) < min_pairs:
         return False
     q1, med, q3 = np.percentile([sim(*sp) for sp in ones], [25, 50, 75]).tolist()
     return med > 0 and (q3 - q1) / med >= min_spread
 
 
 def split_unrelated_pairs(
-    spans: list[Span], sim: SimFn, gap: float, long_enough: Callable[[Span], bool] | None = None
+    spans: list[Span],
+    sim: SimFn,
+    gap: float,
+    long_enough: Callable[[Span], bool] | None = None,
+    *,
+    min_pairs: int = DEFAULTS.min_pairs,
 ) -> list[Span]:
     """Take apart 1-1 pairs whose similarity lies ``gap`` below the document's median 1-1 pair.
 
@@ -65,7 +101,7 @@ def split_unrelated_pairs(
     taken apart: the vectors of a heading or a fragment ("Footnotes" / "각주") are too noisy to
     say they are unrelated, and documentation is full of them."""
     ones = [k for k, (i0, i1, j0, j1) in enumerate(spans) if i1 - i0 == 1 and j1 - j0 == 1]
-    if gap <= 0 or len(ones) < 5:
+    if gap <= 0 or len(ones) < min_pairs:
         return spans
     sims = np.array([sim(*spans[k]) for k in ones], dtype=np.float64)
     cut = float(np.median(sims)) - gap
@@ -133,7 +169,9 @@ def pair_stranded_nulls(
     sim: SimFn,
     gap: float,
     long_enough: Callable[[Span], bool],
-    keep: float = 0.02,
+    keep: float = DEFAULTS.stranded_keep,
+    *,
+    min_pairs: int = DEFAULTS.min_pairs,
 ) -> list[Span]:
     """Give an unpaired sentence the counterpart standing right beside it.
 
@@ -144,7 +182,7 @@ def pair_stranded_nulls(
     median pair, or too short to judge), and, for the second shape, when the merged bead loses
     at most ``keep`` of similarity by giving the edge sentence up."""
     ones = [s for s in spans if s[1] - s[0] == 1 and s[3] - s[2] == 1]
-    if gap <= 0 or len(ones) < 5:
+    if gap <= 0 or len(ones) < min_pairs:
         return spans
     cut = float(np.median([sim(*s) for s in ones])) - gap
 

@@ -1,4 +1,10 @@
-"""Banded dynamic programming over bead types, and the band itself.
+"""The search: banded dynamic programming over bead types, and where the band lies.
+
+Short texts are searched over the whole matrix. Long ones in three passes, each linear in the
+text length: *coarse*, both sides cut into blocks (``Search.coarse_blocks``, normalised mean
+vectors) aligned over the full block matrix, which finds the path even across long
+insertions; *middle*, 1-1 and unpaired beads only in a band a block wide around it; *fine*,
+every common bead shape in a band ``Search.fine_margin`` sentences wide around that path.
 
 The search space is a band of target positions per source position: row ``i`` (sentences
 consumed on the source side) may end at target positions ``lo[i] .. lo[i] + width - 1``. With a
@@ -9,12 +15,20 @@ with a running maximum, so the Python loop runs once per source sentence only.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from align.aligner.scoring import Scorer, features
+from align.aligner.side import Side
 from align.progress import CancelCallback, ProgressCallback, check_cancel, report
+
+if TYPE_CHECKING:
+    from align.aligner.params import AlignParams
 
 NEG = np.float32(-1e30)
 
@@ -203,3 +217,114 @@ def banded_dp(
         j -= b
     beads.reverse()
     return beads
+
+
+COARSE_TYPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
+MIDDLE_TYPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1))
+Spans = list[tuple[int, int, int, int]]
+
+
+def search(
+    scorer: Scorer,
+    types: Sequence[tuple[int, int]],
+    band: Band,
+    progress: ProgressCallback | None = None,
+    cancel: CancelCallback | None = None,
+    stage: str = "align",
+) -> tuple[Spans, np.ndarray]:
+    """The best bead sequence in ``band``, and the 1-1 gains (confidences of unpaired
+    sentences look at their best pair)."""
+    n, m = scorer.fa.n, scorer.fb.n
+    gains: list[np.ndarray | float] = []
+    g11 = np.zeros((0, 0), dtype=np.float32)
+    for a, b in types:
+        check_cancel(cancel)
+        if a == 0 or b == 0:
+            gains.append(scorer.p.null_gain)
+            continue
+        with _single_thread_blas():
+            g = band_gains(scorer.gain, a, b, band, n, m, chunk=128)
+        if (a, b) == (1, 1):
+            g11 = g
+        gains.append(g)
+    return banded_dp(types, gains, band, n, m, progress, cancel, stage), g11
+
+
+def long_text_band(
+    scorer: Scorer,
+    src: Side,
+    tgt: Side,
+    params: AlignParams,
+    progress: ProgressCallback | None = None,
+    cancel: CancelCallback | None = None,
+) -> Band:
+    """The fine band of a long text: coarse pass, then 1-1 and unpaired beads in its band."""
+    n, m = len(src), len(tgt)
+    wide = coarse_band(src, tgt, params, scorer.ratio, cancel)
+    path, _ = search(scorer, MIDDLE_TYPES, wide, progress, cancel, "anchor")
+    pts_s = np.array([x for b in path for x in (b[0], b[1])], dtype=np.float64)
+    pts_t = np.array([x for b in path for x in (b[2], b[3])], dtype=np.float64)
+    return band_around_path(pts_s, pts_t, n, m, 1.0, 1.0, params.search.fine_margin)
+
+
+def _block_ids(n: int, blocks: int) -> np.ndarray:
+    return (np.arange(n) * blocks) // n
+
+
+def _block_sums(x: np.ndarray, ids: np.ndarray, blocks: int) -> np.ndarray:
+    """Sum of the rows of each block (ids sorted, so a block is a contiguous run).
+
+    One reduction per block, not a running sum: numpy's cumsum down the rows of a wide array
+    is ~75x slower (3 s for 100k x 512), and the blocks are few."""
+    bounds = np.searchsorted(ids, np.arange(blocks + 1)).tolist()
+    out = np.zeros((blocks, x.shape[1]), dtype=np.float32)
+    for k in range(blocks):
+        if bounds[k + 1] > bounds[k]:
+            out[k] = x[bounds[k] : bounds[k + 1]].sum(axis=0, dtype=np.float64)
+    return out
+
+
+def coarse_band(
+    src: Side, tgt: Side, params: AlignParams, ratio: float, cancel: CancelCallback | None
+) -> Band:
+    """Band around the path of the blocks' alignment (no anchors, no paragraphs: blocks
+    hold many sentences), scaled to sentences and ``Search.band_blocks`` blocks wide."""
+    p = params.search
+    n, m = len(src), len(tgt)
+    per_block = max(p.coarse_block_sentences, 1)
+    kb = max(p.coarse_blocks, -(-max(n, m) // per_block))  # ceil: blocks of <= per_block
+    kb = min(kb, max(p.coarse_max_blocks, p.coarse_blocks), n, m)
+    bs, bt = _block_ids(n, kb), _block_ids(m, kb)
+    cs = _block_sums(src.vectors, bs, kb)
+    ct = _block_sums(tgt.vectors, bt, kb)
+    ls = np.bincount(bs, weights=src.lengths, minlength=kb)
+    lt = np.bincount(bt, weights=tgt.lengths, minlength=kb)
+    cs /= np.maximum(np.linalg.norm(cs, axis=1, keepdims=True), 1e-12)
+    ct /= np.maximum(np.linalg.norm(ct, axis=1, keepdims=True), 1e-12)
+    coarse = replace(params, scoring=replace(params.scoring, paragraph_penalty=0.0, anchor_weight=0.0))
+    fa, fb = features(Side(cs, ls), Side(ct, lt), coarse, (1, 2))
+    scorer = Scorer(fa, fb, coarse.scoring, ratio)
+    beads, _ = search(scorer, COARSE_TYPES, Band.full(kb, kb), None, cancel, "coarse")
+    pts_s = np.array([x for b in beads for x in (b[0], b[1])], dtype=np.float64)
+    pts_t = np.array([x for b in beads for x in (b[2], b[3])], dtype=np.float64)
+    return band_around_path(pts_s, pts_t, n, m, n / kb, m / kb, p.band_blocks)
+
+
+def _single_thread_blas() -> AbstractContextManager[object]:
+    """Many small products: OpenBLAS's threads cost more than they give (measured 4x). The
+    controller is made once: each ``threadpool_limits`` call rescans the process's loaded
+    libraries (/proc/self/maps), which cost 13 ms per FLORES document, a fifth of its time."""
+    controller = _blas_controller()
+    if controller is None:  # pragma: no cover - optional
+        return nullcontext()
+    limited: AbstractContextManager[object] = controller.limit(limits=1, user_api="blas")
+    return limited
+
+
+@functools.cache
+def _blas_controller() -> Any:
+    try:
+        from threadpoolctl import ThreadpoolController
+    except ImportError:  # pragma: no cover - optional
+        return None
+    return ThreadpoolController()

@@ -156,11 +156,13 @@ class CheckTask:
     kind: str = "check"
     _encoder: Any = field(default=None, repr=False, compare=False)
     _threads: int | None = field(default=None, repr=False, compare=False)
+    _project_encoders: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
         state["_encoder"] = None
-        state["context"] = _without_similarity(self.context)
+        state["_project_encoders"] = {}
+        state["context"] = _without_encoder(self.context)
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -169,32 +171,46 @@ class CheckTask:
     def setup(self, threads: int | None) -> None:
         """The encoder loads on first use only: a pair whose translation is missing needs none."""
         self._threads = threads
-        self.context.similarity = self.similarity
 
     def encoder_instance(self) -> Encoder:
         if self._encoder is None:
             self._encoder = _encoder_for(self.encoder, self.encoder_options, self._threads)
         return self._encoder
 
-    def similarity(self, a: str, b: str) -> float:
-        from align.checks.registry import encoder_similarity
+    def project_encoder(self, bitext: Bitext) -> Encoder | None:
+        """The encoder a project file was aligned with (its signature names it), whose
+        vectors the checks read back from the vector cache; None when it names none."""
+        from align.encoders import encoder_from_signature
 
-        return encoder_similarity(self.encoder_instance())(a, b)
+        spec = encoder_from_signature(bitext.signature)
+        if spec is None:
+            return None
+        if spec == self.encoder:
+            return self.encoder_instance()
+        if spec not in self._project_encoders:
+            self._project_encoders[spec] = _encoder_for(spec, self.encoder_options, self._threads)
+        encoder: Encoder = self._project_encoders[spec]
+        return encoder
 
     def check_paths(
         self, name: str, paths: list[str], src_lang: str | None, tgt_lang: str | None, progress: Any = None
     ) -> Any:
+        from dataclasses import replace
+
         from align.checks import locate, run_checks
         from align.checks.report import PairResult
-        from align.pipeline import InputOptions, is_project_file, load_bitext
+        from align.pipeline import InputOptions, align_documents, is_project_file, read_documents
+        from align.project import load_project
 
-        if self.context.similarity is None:
-            self.context.similarity = self.similarity
-        options = InputOptions(src_lang=src_lang, tgt_lang=tgt_lang, presplit=self.presplit)
-        project = len(paths) == 1 and is_project_file(paths[0])
-        encoder: Any = "use" if project else self.encoder_instance()
-        bitext = load_bitext(paths, options, encoder=encoder, progress=progress)
-        findings = run_checks(bitext, self.context, self.only)
+        if len(paths) == 1 and is_project_file(paths[0]):
+            bitext = load_project(paths[0])
+            encoder = self.project_encoder(bitext)
+        else:
+            options = InputOptions(src_lang=src_lang, tgt_lang=tgt_lang, presplit=self.presplit)
+            source, target = read_documents(paths, options)
+            encoder = self.encoder_instance()
+            bitext = align_documents(source, target, encoder=encoder, progress=progress)
+        findings = run_checks(bitext, replace(self.context, encoder=encoder), self.only)
         plot_png = None
         if self.plot:
             from align.plotting.figure import render_plot
@@ -221,10 +237,10 @@ class CheckTask:
         return None  # a check writes nothing to keep
 
 
-def _without_similarity(context: CheckContext) -> CheckContext:
+def _without_encoder(context: CheckContext) -> CheckContext:
     from dataclasses import replace
 
-    return replace(context, similarity=None)
+    return replace(context, encoder=None)
 
 
 def missing_translation(job: PairJob, context: CheckContext) -> Any:

@@ -1,4 +1,5 @@
-"""The catalogue of checks: each is a small function from a bitext to findings, registered by name.
+"""The catalogue of checks: each is a small function from a bitext to findings, registered by name
+in ``CHECKS`` (an ``align.registry.Registry``) and living in the module of the same name.
 
 Keeping checks in a registry lets the config switch them on and off by name, lets SARIF list
 them as rules, and lets a new check be added in its own module without touching the runner.
@@ -6,27 +7,31 @@ them as rules, and lets a new check be added in its own module without touching 
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from align.config import DariConfig
 from align.model import Bitext, Finding, Severity, TermEntry
+from align.registry import Registry
 
-Similarity = Callable[[str, str], float]
-"""``similarity(a, b)``: cosine similarity of two texts' sentence vectors, in [-1, 1]."""
+if TYPE_CHECKING:
+    import numpy as np
+
+    from align.encoders import Encoder
 
 
 @dataclass(slots=True)
 class CheckContext:
     """What a check may read besides the bitext: settings, the user's glossary and, when the
-    caller has an encoder loaded anyway, a text similarity (used to tell an alignment slip
-    from real drift; checks work without it)."""
+    text was aligned with one, the encoder whose sentence vectors tell an alignment slip from
+    real drift (checks work without it; see ``repairs``)."""
 
     config: DariConfig = field(default_factory=DariConfig)
     glossary: list[TermEntry] = field(default_factory=list)
-    similarity: Similarity | None = None
+    encoder: Encoder | None = None
+    """The encoder that aligned the text (its vectors come from the cache ``dari align``
+    filled), or None: then no repair and no second opinion, never another encoder's."""
     glossary_reader: Callable[[str, str], list[TermEntry]] | None = None
     """Entries of the user's glossary oriented for a language pair ``(source, target)``: a TBX
     or TMX holds both directions, and a batch of pairs may run both ways."""
@@ -37,15 +42,14 @@ class CheckContext:
             return self.glossary
         return [*self.glossary, *self.glossary_reader(src_lang, tgt_lang)]
 
-
-def encoder_similarity(encoder: Any) -> Similarity:
-    """A ``Similarity`` from an ``align.encoders`` encoder (L2-normed vectors: dot = cosine)."""
-
-    def similarity(a: str, b: str) -> float:
-        vectors = encoder.encode([a, b])
-        return float(vectors[0] @ vectors[1])
-
-    return similarity
+    def sentence_vectors(self, bitext: Bitext) -> tuple[np.ndarray, np.ndarray] | None:
+        """Both sides' sentence vectors (rows L2-normed), or None without an encoder. Sentences
+        the aligner encoded come from the vector cache, not from the model."""
+        if self.encoder is None:
+            return None
+        src = self.encoder.encode([s.text for s in bitext.source.segments])
+        tgt = self.encoder.encode([s.text for s in bitext.target.segments])
+        return src, tgt
 
 
 CheckFunction = Callable[[Bitext, CheckContext], Iterable[Finding]]
@@ -59,31 +63,61 @@ class CheckSpec:
     description: str
 
 
-_REGISTRY: dict[str, CheckSpec] = {}
-
-# Modules that register checks when imported, in report order.
-CHECK_MODULES = (
-    "align.checks.coverage",
-    "align.checks.number_check",
-    "align.checks.names",
-    "align.checks.terms",
-    "align.checks.untranslated",
-    "align.checks.outliers",
+CHECKS: Registry[CheckFunction] = Registry("check")
+"""Every check, in report order: ``name -> module:function``, its default severity and a
+one-line description (the config, ``--select``, SARIF rules and JUnit cases read this)."""
+CHECKS.add(
+    "missing",
+    "align.checks.missing:check_missing",
+    "source sentences or paragraphs with no counterpart in the target",
+    severity=Severity.ERROR,
 )
-
-
-def register(name: str, severity: Severity, description: str) -> Callable[[CheckFunction], CheckFunction]:
-    """Decorator: add a check under ``name`` with its default severity and a one-line description."""
-
-    def decorate(function: CheckFunction) -> CheckFunction:
-        _REGISTRY[name] = CheckSpec(name, function, severity, description)
-        return function
-
-    return decorate
+CHECKS.add(
+    "extra",
+    "align.checks.extra:check_extra",
+    "target sentences or paragraphs with no counterpart in the source",
+    severity=Severity.ERROR,
+)
+CHECKS.add(
+    "number",
+    "align.checks.number:check_numbers",
+    "numbers, dates, amounts or percentages that differ inside a pair",
+    severity=Severity.ERROR,
+)
+CHECKS.add(
+    "name",
+    "align.checks.name:check_names",
+    "Latin-script names present in both texts but spelt differently",
+    severity=Severity.ERROR,
+)
+CHECKS.add(
+    "term",
+    "align.checks.term:check_terms",
+    "glossary source terms whose agreed translation is absent from the pair",
+    severity=Severity.WARNING,
+)
+CHECKS.add(
+    "untranslated",
+    "align.checks.untranslated:check_untranslated",
+    "target left in the source language, or stray foreign-script words",
+    severity=Severity.WARNING,
+)
+CHECKS.add(
+    "length",
+    "align.checks.length:check_length",
+    "pairs whose length ratio is an outlier for the document",
+    severity=Severity.WARNING,
+)
+CHECKS.add(
+    "confidence",
+    "align.checks.confidence:check_confidence",
+    "pairs the aligner scored far below the document's other pairs",
+    severity=Severity.INFO,
+)
 
 
 def available_checks() -> dict[str, CheckSpec]:
     """Every registered check by name (imports the check modules on first use)."""
-    for module in CHECK_MODULES:
-        importlib.import_module(module)
-    return dict(_REGISTRY)
+    return {
+        e.name: CheckSpec(e.name, e.load(), e.meta.get("severity", Severity.ERROR), e.help) for e in CHECKS
+    }

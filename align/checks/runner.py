@@ -2,7 +2,7 @@
 
 The checks themselves know nothing of configuration beyond their thresholds; here the config
 switches checks off, replaces severities, and drops findings whose sentences match an ignore
-pattern; the aligner's obvious slips are repaired first (``slips``). Findings come back in
+pattern; the aligner's slips are repaired first, by the aligner's own policy (``repairs``). Findings come back in
 document order.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from align.checks.registry import CheckContext, available_checks
-from align.checks.slips import repair_slips
+from align.checks.repairs import repair_alignment
 from align.errors import UsageError
 from align.model import Bitext, Finding, Severity
 
@@ -40,7 +40,7 @@ def run_checks(
 ) -> list[Finding]:
     """All findings of the enabled checks (or just ``only``), configured and in document order."""
     ctx = ctx or CheckContext()
-    bitext = repair_slips(bitext, ctx)
+    bitext = repair_alignment(bitext, ctx)
     specs = available_checks()
     if only is not None:
         unknown = set(only) - set(specs)

@@ -98,7 +98,8 @@ def _plural_tail(word: str) -> str:
     if len(stem) > 2 and stem.endswith("y") and stem[-2] not in "aeiou":
         return re.escape(root[:-1]) + "(?:y|ies)"
     if stem.endswith(("s", "sh", "ch", "x", "z")):
-        return re.escape(root) + "(?:es)?"
+        # "-s" too: the term as written must match itself (an acronym "AAXS" -> stem "aax")
+        return re.escape(root) + "(?:es|s)?"
     return re.escape(root) + "s?"
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from align.checks.registry import CheckContext, register
+from align.checks.registry import CheckContext
 from align.checks.scripts import expected_script, looks_like_prose, script_counts
 from align.model import Bitext, Document, Finding, Severity
 
@@ -50,9 +50,6 @@ def _stray(doc: Document, side: str) -> Iterator[Finding]:
         )
 
 
-@register(
-    "untranslated", Severity.WARNING, "target left in the source language, or stray foreign-script words"
-)
 def check_untranslated(bitext: Bitext, ctx: CheckContext) -> Iterator[Finding]:
     src_script = expected_script(bitext.source.lang)
     tgt_script = expected_script(bitext.target.lang)

@@ -1,7 +1,7 @@
 """The ``dari`` command: thin argument parsing around the core, output through rich.
 
-Each subcommand lives in its own ``*_cmd`` module exposing ``register(subparsers)``, which
-adds its parser and sets ``func`` to a ``run(args) -> int``. Every ``DariError`` becomes one
+Each subcommand lives in its own ``*_cmd`` module, registered in ``commands.COMMANDS``; its
+``configure(parser)`` adds the options and sets ``func`` to a ``run(args) -> int``. Every ``DariError`` becomes one
 line on stderr and its exit code; no traceback reaches the user: anything unexpected becomes
 ``dari: internal error: ...`` and exit 70 (``DARI_DEBUG=1`` shows the traceback).
 """
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import importlib
 import io
 import os
 import shutil
@@ -20,26 +19,12 @@ import threading
 from collections.abc import Iterator, Sequence
 from typing import Any, NoReturn
 
+from align.cli.commands import COMMANDS
 from align.errors import DariError
 from align.version import __version__
 
 INTERNAL_ERROR = 70
 """Exit code of an unexpected exception (a bug): ``EX_SOFTWARE`` from BSD's sysexits."""
-
-# Subcommand modules, in the order `dari --help` lists them.
-COMMAND_MODULES = [
-    "align.cli.align_cmd",
-    "align.cli.check_cmd",
-    "align.cli.glossary_cmd",
-    "align.cli.split_cmd",
-    "align.cli.review_cmd",
-    "align.cli.export_cmd",
-    "align.cli.import_cmd",
-    "align.cli.eval_cmd",
-    "align.cli.plot_cmd",
-    "align.cli.doctor_cmd",
-    "align.cli.completion_cmd",
-]
 
 
 def _help_formatter() -> type[argparse.HelpFormatter]:
@@ -94,8 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"dari {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
+    for entry in COMMANDS:
+        configure = entry.load()
+        configure(sub.add_parser(entry.name, help=entry.help))
     from align.cli.examples import examples_text
 
     parser.epilog = examples_text(None)

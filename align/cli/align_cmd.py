@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from align.atomic import check_output_path
 from align.cli.batch_args import add_batch_arguments
@@ -15,14 +16,15 @@ from align.model import Bitext
 from align.pipeline import InputOptions, bitext_summary, load_bitext
 from align.session import refuse_overwriting_review
 
+if TYPE_CHECKING:
+    from align.aligner.params import AlignParams
+
 FORMATS = ("text", "beads", "tsv", "json")
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser(
-        "align",
-        help="align two versions of a text into scored sentence pairs",
-        description="Split both versions into sentences and pair them (1-1, 1-n, n-1, 1-0, 0-1), with a confidence score.",
+def configure(p: argparse.ArgumentParser) -> None:
+    p.description = (
+        "Split both versions into sentences and pair them (1-1, 1-n, n-1, 1-0, 0-1), with a confidence score."
     )
     p.add_argument("inputs", nargs="*", metavar="FILE", help="SRC TGT, or one bilingual file")
     p.add_argument(
@@ -35,6 +37,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--tgt-lang", type=language_code, help="target language code (default: detected)")
     p.add_argument("--presplit", action="store_true", help="inputs are one sentence per line; do not split")
     add_encoder_arguments(p)
+    p.add_argument(
+        "--params-from",
+        metavar="PROJECT",
+        help="align with the aligner parameters in PROJECT's signature (*.dari.json), to reproduce "
+        "its beads; give the same --encoder",
+    )
     p.add_argument(
         "-o", "--output", help="write the project file (*.dari.json); with --batch: the output directory"
     )
@@ -128,6 +136,7 @@ def run_many(args: argparse.Namespace) -> int:
 
     if args.inputs:
         raise UsageError("give either --batch or input files, not both")
+    params = _params_from(args.params_from)
     if not args.output:
         raise UsageError("--batch needs -o OUTDIR (the directory for the project files)")
     for option, given in (
@@ -148,7 +157,7 @@ def run_many(args: argparse.Namespace) -> int:
     with batch_progress(not args.quiet, "aligning") as progress:
         frame = align_batch(
             pairs, out, jobs=args.jobs, engine=args.engine, address=args.address, encoder=args.encoder,
-            encoder_options=encoder_options(args), presplit=args.presplit, progress=progress,
+            encoder_options=encoder_options(args), presplit=args.presplit, params=params, progress=progress,
         )  # fmt: skip
     seconds = time.perf_counter() - start
     from align.batch.jobs import PairOutcome
@@ -167,6 +176,15 @@ def run_many(args: argparse.Namespace) -> int:
         print(f"dari: error: {problem}", file=sys.stderr)
         return 2
     return 0
+
+
+def _params_from(project: str | None) -> AlignParams | None:
+    """The aligner parameters of ``--params-from PROJECT`` (read before the slow alignment)."""
+    if project is None:
+        return None
+    from align.project import load_project, signature_params
+
+    return signature_params(load_project(project), project)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -194,6 +212,7 @@ def run(args: argparse.Namespace) -> int:
         plot_format(args.plot)
         check_output_path(args.plot, [*args.inputs, args.gold, args.output])
         encoder = encoder_options(args).load(args.encoder)
+    params = _params_from(args.params_from)
     gold = None
     if args.gold:  # read before the (slow) alignment, so a bad gold file fails at once
         from align.formats.beads import read_beads
@@ -206,6 +225,7 @@ def run(args: argparse.Namespace) -> int:
             options,
             encoder=encoder,
             encoder_options=encoder_options(args),
+            params=params,
             progress=progress,
         )
     if output is not None:

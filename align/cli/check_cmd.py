@@ -27,15 +27,11 @@ if TYPE_CHECKING:
     from align.checks.registry import CheckContext
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser(
-        "check",
-        help="report where two versions of a text drifted apart (CI gate)",
-        description=(
-            "Align two versions (or read a project file's reviewed beads) and report missing and "
-            "extra sentences, differing numbers, misspelt names, glossary terms, untranslated text "
-            "and outliers. Exit 0: clean; 1: findings at or above --fail-on; 2: usage or input error."
-        ),
+def configure(p: argparse.ArgumentParser) -> None:
+    p.description = (
+        "Align two versions (or read a project file's reviewed beads) and report missing and "
+        "extra sentences, differing numbers, misspelt names, glossary terms, untranslated text "
+        "and outliers. Exit 0: clean; 1: findings at or above --fail-on; 2: usage or input error."
     )
     p.add_argument(
         "inputs",
@@ -44,7 +40,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="SRC TGT; one bilingual file; a .dari.json project; a directory (docs/en/x ↔ docs/ko/x, x.en ↔ x.ko); or two directories",
     )
     p.add_argument("--manifest", help="CSV/TSV of pairs to check, columns src,tgt")
-    p.add_argument("--format", choices=list(REPORTERS), default="text", help="report format (default: text)")
+    p.add_argument(
+        "--format", choices=REPORTERS.names(), default="text", help="report format (default: text)"
+    )
     p.add_argument("-o", "--output", help="write the report to FILE (atomically) instead of stdout")
     p.add_argument(
         "--fail-on", choices=FAIL_ON_CHOICES, help="lowest severity that fails the run (default: error)"
@@ -79,15 +77,15 @@ def _names(value: str | None) -> set[str]:
 
 
 def _context(args: argparse.Namespace) -> tuple[CheckContext, set[str] | None]:
-    from align.checks.registry import CheckContext, available_checks
+    from align.checks.registry import CHECKS, CheckContext
 
-    known = set(available_checks())
+    known = set(CHECKS.names())
     config: DariConfig = load_config(args.config, known_checks=known)
     selected = _names(args.select)
     disabled = _names(args.disable)
     for name in selected | disabled:
         if name not in known:
-            raise UsageError(f"unknown check {name!r} (known: {', '.join(sorted(known))})")
+            raise CHECKS.unknown(name)
     for name in disabled:
         config.enabled[name] = False
     glossary_path = args.glossary or config.glossary

@@ -10,15 +10,11 @@ from align.errors import MissingDependencyError
 SHELLS = ("bash", "zsh", "fish", "tcsh", "powershell")
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser(
-        "completion",
-        help="print the shell script that completes dari's commands and options",
-        description=(
-            "Print the completion script for SHELL; load it from your shell's start-up file. "
-            "Commands, options, choices (--format, --fail-on, ...) and file names complete. "
-            "Needs argcomplete (installed with dari)."
-        ),
+def configure(p: argparse.ArgumentParser) -> None:
+    p.description = (
+        "Print the completion script for SHELL; load it from your shell's start-up file. "
+        "Commands, options, choices (--format, --fail-on, ...) and file names complete. "
+        "Needs argcomplete (installed with dari)."
     )
     p.add_argument("shell", choices=SHELLS, help="the shell to complete in")
     p.set_defaults(func=run)

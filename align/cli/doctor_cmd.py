@@ -7,16 +7,12 @@ import json
 import sys
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser(
-        "doctor",
-        help="list what is installed and usable (encoders, Korean, GPU, Ray, plot, Excel)",
-        description=(
-            "Check every optional piece dari can use (encoders, kiwipiepy, transformers/torch and "
-            "whether CUDA is seen, Ray, the plot and Excel extras, shell completion) and print the "
-            "command that installs what is missing. Exit 0 when everything dari needs is usable, "
-            "1 when a required piece is not."
-        ),
+def configure(p: argparse.ArgumentParser) -> None:
+    p.description = (
+        "Check every optional piece dari can use (encoders, kiwipiepy, transformers/torch and "
+        "whether CUDA is seen, Ray, the plot and Excel extras, shell completion) and print the "
+        "command that installs what is missing. Exit 0 when everything dari needs is usable, "
+        "1 when a required piece is not."
     )
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.add_argument("--no-cuda", action="store_true", help="do not import torch to look for CUDA (faster)")

@@ -10,16 +10,12 @@ from pathlib import Path
 from align.errors import InputError
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser(
-        "eval",
-        help="score an alignment against a gold alignment (strict and lax P/R/F1)",
-        description=(
-            "Score predicted bead files against gold ones, as Vecalign's score.py does: precision "
-            "over all predicted beads, recall over gold beads that are not 1-0/0-1, strict = exact "
-            "match, lax = overlap on both sides. Two directories are matched by file name and "
-            "scored micro-averaged."
-        ),
+def configure(p: argparse.ArgumentParser) -> None:
+    p.description = (
+        "Score predicted bead files against gold ones, as Vecalign's score.py does: precision "
+        "over all predicted beads, recall over gold beads that are not 1-0/0-1, strict = exact "
+        "match, lax = overlap on both sides. Two directories are matched by file name and "
+        "scored micro-averaged."
     )
     p.add_argument("gold", metavar="GOLD", help="gold bead file, or a directory of them")
     p.add_argument("pred", metavar="PRED", help="predicted bead file, or a directory with the same names")

@@ -10,6 +10,7 @@ EXAMPLES: dict[str, list[tuple[str, str]]] = {
         ("dari align en.txt ko.txt --format beads", "[0]:[0] lines (Vecalign/Bertalign format)"),
         ("dari align en.txt ko.txt --plot align.png", "also draw the alignment (dari[plot])"),
         ("dari align a.de a.fr --presplit --gold a.gold", "one sentence per line; score against gold"),
+        ("dari align en.txt ko.txt --params-from old.dari.json", "the parameters that made old.dari.json"),
     ],
     "check": [
         ("dari check en.md ko.md", "drift between two files"),

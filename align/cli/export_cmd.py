@@ -11,20 +11,16 @@ from align.cli.language_args import language_code
 from align.errors import UsageError
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def configure(p: argparse.ArgumentParser) -> None:
     from align.formats.registry import format_names
 
-    p = sub.add_parser(
-        "export",
-        help="write a project as TMX, CSV/TSV, XLIFF, an Excel review sheet or a bead file",
-        description=(
-            "Write the aligned pairs of a project file (*.dari.json) for CAT tools and scripts. "
-            "The format comes from the output suffix (.tmx .csv .tsv .xlf/.xliff .xlsx .beads) or --to. "
-            "1-0 and 0-1 beads are left out unless --include-unpaired is given (bead files and xlsx "
-            "review sheets always list every bead). Sentences of an m-n bead are joined as their language joins them; "
-            "leading and trailing whitespace of each sentence is dropped, and characters XML cannot carry "
-            "(control characters) are removed."
-        ),
+    p.description = (
+        "Write the aligned pairs of a project file (*.dari.json) for CAT tools and scripts. "
+        "The format comes from the output suffix (.tmx .csv .tsv .xlf/.xliff .xlsx .beads) or --to. "
+        "1-0 and 0-1 beads are left out unless --include-unpaired is given (bead files and xlsx "
+        "review sheets always list every bead). Sentences of an m-n bead are joined as their language joins them; "
+        "leading and trailing whitespace of each sentence is dropped, and characters XML cannot carry "
+        "(control characters) are removed."
     )
     p.add_argument("project", metavar="PROJECT", help="project file (*.dari.json)")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="output file, or - for stdout")

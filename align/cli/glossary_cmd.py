@@ -23,17 +23,13 @@ if TYPE_CHECKING:
     from align.model import Bitext, TermEntry
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def configure(p: argparse.ArgumentParser) -> None:
     from glossary.formats import GLOSSARY_FORMATS
 
-    p = sub.add_parser(
-        "glossary",
-        help="extract the bilingual terms and names of aligned texts (CSV, TSV, TMX, TBX)",
-        description=(
-            "Align two versions (or read a project's reviewed beads) and pair their terms and names: "
-            "Korean nouns with particles stripped, English noun phrases, names matched across scripts. "
-            "Each entry has a kind, a score in [0, 1], a count and example pairs."
-        ),
+    p.description = (
+        "Align two versions (or read a project's reviewed beads) and pair their terms and names: "
+        "Korean nouns with particles stripped, English noun phrases, names matched across scripts. "
+        "Each entry has a kind, a score in [0, 1], a count and example pairs."
     )
     p.add_argument(
         "inputs",

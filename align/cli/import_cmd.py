@@ -16,18 +16,14 @@ if TYPE_CHECKING:
     from align.model import Bitext
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def configure(p: argparse.ArgumentParser) -> None:
     from align.formats.registry import format_names
 
-    p = sub.add_parser(
-        "import",
-        help="turn a TMX, XLIFF, CSV/TSV, reviewed xlsx or bead file into a project file",
-        description=(
-            "Read translation units into a project file (*.dari.json) that dari review, check and "
-            "export work on. Units keep their order; each becomes one bead. TM units without dari's "
-            "own props are human-made and come in as 'confirmed' (score 1.0); units dari exported get "
-            "their score and status back; beads from a bead file come in as 'auto'."
-        ),
+    p.description = (
+        "Read translation units into a project file (*.dari.json) that dari review, check and "
+        "export work on. Units keep their order; each becomes one bead. TM units without dari's "
+        "own props are human-made and come in as 'confirmed' (score 1.0); units dari exported get "
+        "their score and status back; beads from a bead file come in as 'auto'."
     )
     p.add_argument("input", metavar="FILE", help="file to import (.tmx .xlf/.xliff .csv .tsv .xlsx .beads)")
     p.add_argument("-o", "--output", required=True, metavar="PROJECT", help="project file to write")

@@ -8,18 +8,14 @@ from align.atomic import check_output_path
 from align.cli.encoder_args import add_encoder_arguments, encoder_options
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser(
-        "plot",
-        help="draw a project's alignment: path, similarity band, unpaired and unsure stretches",
-        description=(
-            "Draw the alignment of a project file: the path of chosen beads over the band of "
-            "sentence similarities around it, unpaired sentences (red and purple crosses), "
-            "low-confidence stretches (shaded), paragraph boundaries, and a per-bead confidence "
-            "strip along the document. The format comes from the suffix of FILE (.png .svg .pdf). "
-            "Sentences are encoded again for the band (--encoder; default: the project's). "
-            "Needs matplotlib: pip install 'dari[plot]'."
-        ),
+def configure(p: argparse.ArgumentParser) -> None:
+    p.description = (
+        "Draw the alignment of a project file: the path of chosen beads over the band of "
+        "sentence similarities around it, unpaired sentences (red and purple crosses), "
+        "low-confidence stretches (shaded), paragraph boundaries, and a per-bead confidence "
+        "strip along the document. The format comes from the suffix of FILE (.png .svg .pdf). "
+        "Sentences are encoded again for the band (--encoder; default: the project's). "
+        "Needs matplotlib: pip install 'dari[plot]'."
     )
     p.add_argument("project", metavar="PROJECT", help="project file (*.dari.json)")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="picture to write (.png .svg .pdf)")
@@ -27,9 +23,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(encoder=None)
     for action in p._actions:
         if action.dest == "encoder":
-            action.help = (
-                "encoder for the similarity band: use, e5 or hf:PATH (default: the project's, else use)"
-            )
+            action.help = "encoder for the similarity band (default: the project's when bundled, else use)"
     p.add_argument("--no-band", action="store_true", help="draw the beads only (no encoder needed)")
     p.add_argument("-q", "--quiet", action="store_true", help="no summary line")
     p.set_defaults(func=run)
@@ -38,11 +32,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def project_encoder(signature: dict[str, object], given: str | None) -> str:
     """The encoder to redo the band with: the user's, else the one that aligned the project
     when it is a bundled one (an hf model path may not exist on this machine), else ``use``."""
+    from align.encoders import ENCODERS, encoder_from_signature
+
     if given:
         return given
-    enc = signature.get("encoder")
-    backend = enc.get("backend") if isinstance(enc, dict) else None
-    return backend if backend in ("use", "e5") else "use"
+    spec = encoder_from_signature(signature)
+    bundled = spec is not None and spec in ENCODERS and ENCODERS.get(spec).argument is None
+    return spec if bundled and spec is not None else ENCODERS.names()[0]
 
 
 def run(args: argparse.Namespace) -> int:

@@ -18,17 +18,13 @@ from typing import Any
 from align.errors import DariError, MissingDependencyError, UsageError
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def configure(p: argparse.ArgumentParser) -> None:
     from align.cli.encoder_args import add_encoder_arguments
 
-    p = sub.add_parser(
-        "review",
-        help="review and edit an alignment in the terminal (or a browser with --serve)",
-        description=(
-            "Confirm, merge, split, move, unpair, pair, edit and realign beads; h shows every key. "
-            "ctrl+s saves atomically; every edit is journaled, so a crash loses nothing. Give a "
-            "project file, or SRC TGT / one bilingual file to align first."
-        ),
+    p.description = (
+        "Confirm, merge, split, move, unpair, pair, edit and realign beads; h shows every key. "
+        "ctrl+s saves atomically; every edit is journaled, so a crash loses nothing. Give a "
+        "project file, or SRC TGT / one bilingual file to align first."
     )
     p.add_argument(
         "inputs", nargs="+", metavar="PATH", help="PROJECT.dari.json, or SRC TGT, or one bilingual file"

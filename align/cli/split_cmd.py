@@ -18,14 +18,10 @@ from align.reading import read_text
 _LINE_BREAKS = re.compile(r"[^\S\n]*\n\s*")
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser(
-        "split",
-        help="print a file's sentences, one per line",
-        description=(
-            "Split a text into sentences and print one per line (UTF-8). A file holding two "
-            "languages is split into both, printed one after the other with a blank line between."
-        ),
+def configure(p: argparse.ArgumentParser) -> None:
+    p.description = (
+        "Split a text into sentences and print one per line (UTF-8). A file holding two "
+        "languages is split into both, printed one after the other with a blank line between."
     )
     p.add_argument("input", metavar="FILE", help="text file (any of UTF-8, UTF-16, CP949)")
     p.add_argument("--lang", help="language code of the whole file (default: detected; implies one language)")

@@ -20,16 +20,34 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-import numpy as np
-
-from align.encoders.cache import EmbeddingCache
 from align.errors import UsageError
 from align.progress import CancelCallback, ProgressCallback
+from align.registry import Registry
 
-ENCODER_NAMES: tuple[str, ...] = ("use", "e5", "hf:PATH")
-"""The encoder names ``get_encoder`` accepts (``PATH`` stands for a model directory)."""
+if TYPE_CHECKING:  # numpy loads with the first backend, not with the names (``--help``)
+    import numpy as np
+
+    from align.encoders.cache import EmbeddingCache
+
+ENCODERS: Registry[Any] = Registry("encoder")
+"""The encoders ``get_encoder`` accepts, each a factory in ``align.encoders.factories``."""
+ENCODERS.add(
+    "use",
+    "align.encoders.factories:make_use",
+    "multilingual Universal Sentence Encoder v3 (default; bundled numpy model)",
+)
+ENCODERS.add("e5", "align.encoders.factories:make_e5", "multilingual-e5-small, 4-bit (dari[e5])")
+ENCODERS.add(
+    "hf",
+    "align.encoders.factories:make_hf",
+    "a local transformers model directory, options after # (pooling=mean|cls|pooler, prefix=TEXT, max_length=N)",
+    argument="PATH",
+)
+
+ENCODER_NAMES: tuple[str, ...] = tuple(ENCODERS.shown_names())
+"""The encoder names as help texts show them (``PATH`` stands for a model directory)."""
 
 DEFAULT_CACHE_ENTRIES = 50_000
 """Default size of the per-encoder cache: about 100 MB of USE vectors at most."""
@@ -78,19 +96,23 @@ class EncoderOptions:
         )
 
 
+def __getattr__(name: str) -> Any:
+    if name == "EmbeddingCache":
+        from align.encoders.cache import EmbeddingCache
+
+        return EmbeddingCache
+    raise AttributeError(name)
+
+
 def _make_cache(cache: EmbeddingCache | bool | None) -> EmbeddingCache | None:
+    from align.encoders.cache import EmbeddingCache
+    from align.encoders.vector_store import default_store
+
     if cache is True:
-        return EmbeddingCache(DEFAULT_CACHE_ENTRIES)
+        return EmbeddingCache(DEFAULT_CACHE_ENTRIES, store=default_store())
     if cache is False or cache is None:
         return None
     return cache
-
-
-def _check_cpu_only(name: str, device: str | None) -> None:
-    if device not in (None, "", "cpu"):
-        raise UsageError(
-            f"the {name} encoder runs on the CPU only; device '{device}' needs an hf:PATH encoder"
-        )
 
 
 def get_encoder(
@@ -106,34 +128,51 @@ def get_encoder(
     ``threads`` caps the CPU threads the backend uses (default: every core this process may
     run on); ``batch_size`` caps the sentences per forward pass; ``device`` is ``cpu``,
     ``cuda`` or ``cuda:N`` (hf only; default: CUDA when present). ``cache`` is ``True`` for a
-    fresh in-memory cache of repeated texts, an ``EmbeddingCache`` to use (one per encoder),
-    or ``False`` for none.
+    fresh in-memory cache of repeated texts backed by the on-disk vector store
+    (``vector_store``: what ``dari align`` encoded, ``dari check`` need not encode again), an
+    ``EmbeddingCache`` to use (one per encoder), or ``False`` for none.
     """
     name = spec.strip()  # the hf options keep trailing spaces: "#prefix=query: "
     if batch_size is not None and batch_size < 1:
         raise UsageError(f"batch size must be at least 1, got {batch_size}")
     if threads is not None and threads < 1:
         raise UsageError(f"threads must be at least 1, got {threads}")
-    if name == "use":
-        _check_cpu_only("use", device)
-        from align.encoders.use_backend import UseEncoder
-
-        return UseEncoder(threads=threads, batch_size=batch_size, cache=_make_cache(cache))
-    if name == "e5":
-        _check_cpu_only("e5", device)
-        from align.encoders.e5_backend import E5Encoder
-
-        return E5Encoder(threads=threads, batch_size=batch_size, cache=_make_cache(cache))
-    if name.startswith("hf:"):
-        from align.encoders.hf_spec import parse_hf_spec
-
-        options = parse_hf_spec(spec.lstrip())
-        from align.encoders.hf_backend import HfEncoder
-
-        return HfEncoder(
-            options, device=device, batch_size=batch_size, threads=threads, cache=_make_cache(cache)
-        )
-    raise UsageError(f"unknown encoder '{spec}'; choose one of: {', '.join(ENCODER_NAMES)}")
+    entry = ENCODERS.get(name)
+    argument = spec.lstrip().partition(":")[2] if entry.argument else None
+    factory = entry.load()
+    encoder: Encoder = factory(
+        argument, device=device, batch_size=batch_size, threads=threads, cache=_make_cache(cache)
+    )
+    return encoder
 
 
-__all__ = ["DEFAULT_CACHE_ENTRIES", "ENCODER_NAMES", "EmbeddingCache", "Encoder", "get_encoder"]
+def encoder_from_signature(signature: dict[str, Any]) -> str | None:
+    """The encoder name that reproduces the vectors recorded in a result's ``signature``
+    (``use``, ``e5``, ``hf:PATH#...``), or None when it records no encoder dari knows: a
+    project imported from a TMX was aligned by nobody, and no other encoder stands in."""
+    enc = signature.get("encoder")
+    backend = enc.get("backend") if isinstance(enc, dict) else None
+    if not isinstance(enc, dict) or not isinstance(backend, str) or backend not in ENCODERS:
+        return None
+    if ENCODERS.get(backend).argument is None:
+        return backend
+    path = enc.get("path")
+    if not isinstance(path, str) or not path:
+        return None
+    spec = f"{backend}:{path}"
+    for option in ("pooling", "max_length", "prefix"):  # the prefix last: it keeps its spaces
+        value = enc.get(option)
+        if value not in (None, ""):
+            spec += f"#{option}={value}"
+    return spec
+
+
+__all__ = [
+    "DEFAULT_CACHE_ENTRIES",
+    "ENCODERS",
+    "ENCODER_NAMES",
+    "EmbeddingCache",
+    "Encoder",
+    "encoder_from_signature",
+    "get_encoder",
+]

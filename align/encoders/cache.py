@@ -9,7 +9,8 @@ the same model, or cleared, instead of hiding in a global.
 ``encode_through_cache`` is the one route from texts to rows for every backend: each text is
 first put in the form encoders see (``text_view``: tokeniser spacing undone), blank texts
 become zero rows without reaching the model, duplicates inside one call are encoded once,
-cached texts are not encoded at all, and every row that leaves is L2-normalised float32.
+cached texts are not encoded at all (nor are texts an earlier run left in the cache's disk
+store, ``vector_store``), and every row that leaves is L2-normalised float32.
 """
 
 from __future__ import annotations
@@ -17,15 +18,18 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from align.encoders.text_view import VIEW_VERSION, encoder_view
 from align.errors import UsageError
 from align.progress import CancelCallback, ProgressCallback, check_cancel, report
+
+if TYPE_CHECKING:
+    from align.encoders.vector_store import VectorStore
 
 MAX_PIECE_CHARS = 2_000
 """Longest text an encoder sees in one piece: bounds its tokens (at most one per character)."""
@@ -44,10 +48,12 @@ class EmbeddingCache:
     models must never mix.
     """
 
-    def __init__(self, max_entries: int = 50_000) -> None:
+    def __init__(self, max_entries: int = 50_000, store: VectorStore | None = None) -> None:
         if max_entries < 1:
             raise UsageError(f"cache size must be at least 1, got {max_entries}")
         self.max_entries = max_entries
+        self.store = store
+        """Rows kept on disk between runs (``vector_store``), consulted after this cache."""
         self._rows: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
         self._owner: str | None = None
@@ -64,6 +70,24 @@ class EmbeddingCache:
 
     def __len__(self) -> int:
         return len(self._rows)
+
+    @property
+    def owner(self) -> str | None:
+        """The encoder key that claimed the cache (None before an encoder did)."""
+        return self._owner
+
+    def from_store(self, texts: Sequence[str], dim: int) -> dict[str, np.ndarray]:
+        """Rows of ``texts`` an earlier run left in the store (also kept in memory from now)."""
+        if self.store is None or self._owner is None or not texts:
+            return {}
+        found = self.store.fetch(self._owner, texts, dim)
+        for text, row in found.items():
+            self.put(text, row)
+        return found
+
+    def to_store(self, rows: Iterable[tuple[str, np.ndarray]]) -> None:
+        if self.store is not None and self._owner is not None:
+            self.store.save(self._owner, rows)
 
     def get(self, text: str) -> np.ndarray | None:
         with self._lock:
@@ -127,6 +151,9 @@ def encode_through_cache(
             out[i] = row
         else:
             todo[text] = [i]
+    if cache is not None and todo:
+        for text, row in cache.from_store(list(todo), dim).items():
+            out[todo.pop(text)] = row
     check_cancel(cancel)
     if not todo:
         report(progress, "encode", len(texts), len(texts))
@@ -137,6 +164,8 @@ def encode_through_cache(
         out[todo[text]] = row
         if cache is not None:
             cache.put(text, row.copy())
+    if cache is not None:
+        cache.to_store(zip(unique, rows, strict=True))
     return out
 
 

@@ -9,13 +9,17 @@ into the real files. Beads are machine output, so their status is ``auto``.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from align.errors import InputError
+from align.errors import InputError, UsageError
 from align.formats.beads import read_beads
 from align.formats.imported import pick_languages
 from align.model import BeadError, Bitext, Document, Segment, validate_beads
 from align.reading import read_text
 from align.version import __version__
+
+if TYPE_CHECKING:
+    from align.formats.registry import ImportOptions
 
 
 def _lines_document(path: str | Path, lang: str | None) -> Document:
@@ -78,4 +82,13 @@ def read_bead_project(
         beads=beads,
         signature={"dari": __version__, "import": "beads", "langs": [source.lang, target.lang]},
         meta=meta,
+    )
+
+
+def import_beads(path: Path, options: ImportOptions) -> Bitext:
+    """The registry's ``beads`` reader: the bead file and its two sentence files."""
+    if not options.src_path or not options.tgt_path:
+        raise UsageError("importing a bead file needs its sentence files: --src FILE --tgt FILE")
+    return read_bead_project(
+        path, options.src_path, options.tgt_path, src_lang=options.src_lang, tgt_lang=options.tgt_lang
     )

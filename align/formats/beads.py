@@ -4,11 +4,15 @@ evaluation corpora, optionally followed by ``:score``."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from align.errors import InputError
-from align.model import Bead
+from align.model import Bead, Bitext
+
+if TYPE_CHECKING:
+    from align.formats.selection import ExportOptions
 
 _LINE = re.compile(r"^\s*\[([\d,\s]*)\]\s*:\s*\[([\d,\s]*)\]\s*(?::\s*([-+\d.eE]+)\s*)?$")
 
@@ -49,3 +53,8 @@ def format_bead(bead: Bead, with_score: bool = False) -> str:
 
 def dumps_beads(beads: Iterable[Bead], with_score: bool = False) -> str:
     return "".join(format_bead(b, with_score) + "\n" for b in beads)
+
+
+def iter_beads(bitext: Bitext, options: ExportOptions) -> Iterator[str]:
+    """The registry's ``beads`` writer: every bead (ids must cover both texts), scores appended."""
+    yield dumps_beads(bitext.beads, with_score=True)

@@ -8,7 +8,6 @@ lxml load on demand).
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import Any
 from align.errors import UsageError
 from align.formats.selection import DEFAULT_OPTIONS, ExportOptions
 from align.model import Bitext
+from align.registry import Entry, Registry
 
 Writer = Callable[[Bitext, ExportOptions], Iterator[str]]
 """Yields the file's text in chunks (one chunk for small formats), for streaming writes.
@@ -70,69 +70,34 @@ class Format:
 
 
 def _load(ref: str) -> Any:
-    module, _, attr = ref.partition(":")
-    return getattr(importlib.import_module(module), attr)
+    return Entry(ref, ref).load()
 
 
-FORMATS: dict[str, Format] = {
-    f.name: f
-    for f in (
-        Format(
-            "tmx",
-            (".tmx",),
-            "TMX 1.4b translation memory",
-            "align.formats.tmx_writer:iter_tmx",
-            "align.formats.adapters:read_tmx",
-        ),
-        Format(
-            "csv",
-            (".csv",),
-            "comma-separated table",
-            "align.formats.adapters:iter_csv",
-            "align.formats.adapters:read_csv",
-        ),
-        Format(
-            "tsv",
-            (".tsv", ".tab"),
-            "tab-separated table",
-            "align.formats.adapters:iter_tsv",
-            "align.formats.adapters:read_tsv",
-        ),
-        Format(
-            "xliff",
-            (".xlf", ".xliff"),
-            "XLIFF 2.1 bilingual file",
-            "align.formats.xliff_writer:iter_xliff",
-            "align.formats.adapters:read_xliff",
-        ),
-        Format(
-            "beads",
-            (".beads", ".align"),
-            "bead file ([src]:[tgt] per line)",
-            "align.formats.adapters:iter_beads",
-            "align.formats.adapters:read_beads",
-        ),
-        Format(
-            "xlsx",
-            (".xlsx",),
-            "Excel review workbook (one row per bead, findings beside; dari[excel])",
-            "align.formats.xlsx_writer:iter_xlsx",
-            "align.formats.adapters:read_xlsx",
-            binary=True,
-        ),
-    )
-}
+FORMATS: Registry[Format] = Registry("format")
+"""Every exchange format by name; ``--to``/``--from`` choices and suffix lookup come from here."""
+for _format in (
+    Format("tmx", (".tmx",), "TMX 1.4b translation memory",
+           "align.formats.tmx_writer:iter_tmx", "align.formats.tmx_reader:import_tmx"),
+    Format("csv", (".csv",), "comma-separated table",
+           "align.formats.tabular:iter_csv", "align.formats.tabular:import_csv"),
+    Format("tsv", (".tsv", ".tab"), "tab-separated table",
+           "align.formats.tabular:iter_tsv", "align.formats.tabular:import_tsv"),
+    Format("xliff", (".xlf", ".xliff"), "XLIFF 2.1 bilingual file",
+           "align.formats.xliff_writer:iter_xliff", "align.formats.xliff_reader:import_xliff"),
+    Format("beads", (".beads", ".align"), "bead file ([src]:[tgt] per line)",
+           "align.formats.beads:iter_beads", "align.formats.bead_import:import_beads"),
+    Format("xlsx", (".xlsx",), "Excel review workbook (one row per bead, findings beside; dari[excel])",
+           "align.formats.xlsx_writer:iter_xlsx", "align.formats.xlsx_reader:import_xlsx", binary=True),
+):  # fmt: skip
+    FORMATS.register(_format.name, _format.description, suffixes=_format.suffixes)(_format)
 
 
 def format_names() -> list[str]:
-    return list(FORMATS)
+    return FORMATS.names()
 
 
 def get_format(name: str) -> Format:
-    try:
-        return FORMATS[name.lower()]
-    except KeyError:
-        raise UsageError(f"unknown format {name!r} (known: {', '.join(FORMATS)})") from None
+    return FORMATS.load(name.lower())
 
 
 def format_for_path(path: str | Path, given: str | None = None) -> Format:
@@ -144,7 +109,7 @@ def format_for_path(path: str | Path, given: str | None = None) -> Format:
         if suffix in fmt.suffixes:
             return fmt
     raise UsageError(
-        f"cannot tell the format of {str(path)!r} from its suffix; give --to/--from ({', '.join(FORMATS)})"
+        f"cannot tell the format of {str(path)!r} from its suffix; give --to/--from ({FORMATS.known()})"
     )
 
 

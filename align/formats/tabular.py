@@ -36,6 +36,8 @@ from align.model import BeadStatus, Bitext
 if TYPE_CHECKING:
     import polars as pl
 
+    from align.formats.registry import ImportOptions
+
 COLUMNS = ("source", "target", "bead_type", "score", "status", "source_ids", "target_ids")
 
 
@@ -232,3 +234,34 @@ def read_table(
         name=name,
         fmt="tsv" if separator == "\t" else "csv",
     )
+
+
+def iter_csv(bitext: Bitext, options: ExportOptions) -> Iterator[str]:
+    """The registry's ``csv`` writer."""
+    return iter_table(bitext, options, ",")
+
+
+def iter_tsv(bitext: Bitext, options: ExportOptions) -> Iterator[str]:
+    """The registry's ``tsv`` writer."""
+    return iter_table(bitext, options, "\t")
+
+
+def _import_table(path: Path, options: ImportOptions, separator: str) -> Bitext:
+    return read_table(
+        path,
+        separator=separator,
+        src_lang=options.src_lang,
+        tgt_lang=options.tgt_lang,
+        columns=options.columns,
+        has_header=options.has_header,
+    )
+
+
+def import_csv(path: Path, options: ImportOptions) -> Bitext:
+    """The registry's ``csv`` reader."""
+    return _import_table(path, options, ",")
+
+
+def import_tsv(path: Path, options: ImportOptions) -> Bitext:
+    """The registry's ``tsv`` reader."""
+    return _import_table(path, options, "\t")

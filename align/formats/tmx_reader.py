@@ -14,6 +14,7 @@ from array import array
 from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -24,6 +25,9 @@ from align.formats.tmx_writer import PROP_SCORE, PROP_SOURCE_SPLIT, PROP_STATUS,
 from align.formats.xml_input import XML_NS, flat_text, iter_ends
 from align.languages import is_language_tag, language_tag_error
 from align.model import BeadStatus, Bitext
+
+if TYPE_CHECKING:
+    from align.formats.registry import ImportOptions
 
 _CODE_ELEMENTS = frozenset({"bpt", "ept", "ph", "it", "ut"})
 _XML_LANG = f"{{{XML_NS}}}lang"
@@ -201,3 +205,8 @@ def _imported_units(
             status=parse_status(props.get(PROP_STATUS), BeadStatus.CONFIRMED, where),
             notes=collected.notes.get(unit, []),
         )
+
+
+def import_tmx(path: Path, options: ImportOptions) -> Bitext:
+    """The registry's ``tmx`` reader."""
+    return read_tmx(path, src_lang=options.src_lang, tgt_lang=options.tgt_lang)

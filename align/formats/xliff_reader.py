@@ -9,6 +9,7 @@ score is then 1.0 for confirmed units and 0.0 otherwise.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -19,6 +20,9 @@ from align.formats.xliff_writer import MDA_NS, META_CATEGORY, XLIFF_NS
 from align.formats.xml_input import flat_text, local_name, parse_xml, read_bytes
 from align.languages import is_language_tag, language_tag_error
 from align.model import BeadStatus, Bitext
+
+if TYPE_CHECKING:
+    from align.formats.registry import ImportOptions
 
 _STATUS_OF_STATE = {"final": BeadStatus.CONFIRMED, "reviewed": BeadStatus.EDITED}
 _CODE_ELEMENTS = frozenset({"ph", "sc", "ec", "cp", "smk", "emk"})
@@ -115,3 +119,8 @@ def read_xliff(path: str | Path) -> Bitext:
         document_notes=file_notes,
         warnings=warnings,
     )
+
+
+def import_xliff(path: Path, options: ImportOptions) -> Bitext:
+    """The registry's ``xliff`` reader (the file names its languages)."""
+    return read_xliff(path)

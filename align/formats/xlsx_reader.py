@@ -11,11 +11,14 @@ back from the ``findings`` column. Languages come from the ``about`` sheet, ``--
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from align.errors import InputError, MissingDependencyError
 from align.formats.imported import ImportedUnit, bitext_from_units, parse_score, parse_status, pick_languages
 from align.model import BeadStatus, Bitext
+
+if TYPE_CHECKING:
+    from align.formats.registry import ImportOptions
 
 _INSTALL = "pip install 'dari[excel]' (fastexcel)"
 
@@ -99,3 +102,8 @@ def read_xlsx(
         name,
     )
     return bitext_from_units(units, source_lang=src_lang, target_lang=tgt_lang, name=name, fmt="xlsx")
+
+
+def import_xlsx(path: Path, options: ImportOptions) -> Bitext:
+    """The registry's ``xlsx`` reader."""
+    return read_xlsx(path, src_lang=options.src_lang, tgt_lang=options.tgt_lang, columns=options.columns)

@@ -49,3 +49,30 @@ def test_the_stretch_starts_after_the_last_reviewed_bead() -> None:
     if k + 1 < len(bitext.beads):
         assert unreviewed_stretch_start(bitext.beads, len(bitext.beads) - 1) == k + 1
     assert unreviewed_stretch_start(bitext.beads, k) == k
+
+
+def test_realign_uses_the_parameters_in_the_projects_signature() -> None:
+    from align.aligner import AlignParams
+    from align.realign import project_params
+
+    bitext = load_project(SEED)  # a hand-made project: no aligner parameters in its signature
+    assert project_params(bitext) == AlignParams()
+    changed = AlignParams().with_values(null_gain=-0.6)
+    bitext.signature["aligner"] = changed.to_dict()
+    assert project_params(bitext) == changed
+    bitext.signature["aligner"] = {"margin": 1.5}  # not reproducible: today's defaults
+    assert project_params(bitext) == AlignParams()
+
+
+@pytest.mark.slow
+def test_a_realigned_stretch_follows_the_signatures_parameters() -> None:
+    from align.aligner import AlignParams
+    from align.encoders import get_encoder
+
+    bitext = load_project(SEED)
+    for bead in bitext.beads:
+        bead.status = BeadStatus.AUTO
+    # an unpaired gain no pair can beat: every sentence comes back unpaired
+    bitext.signature["aligner"] = AlignParams().with_values(null_gain=1.0).to_dict()
+    _, added = realign_from(bitext, 0, get_encoder("use"))
+    assert added and all(not b.src or not b.tgt for b in added)

@@ -212,3 +212,70 @@ def test_text_table_never_drops_korean_characters(
         assert code == 0, err
         assert "…" not in out, f"width {width}"
         assert sorted(ch for ch in out if "\uac00" <= ch <= "\ud7a3") == hangul, f"width {width}"
+
+
+def _beads(path: Path) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
+    return [(b.src, b.tgt, b.score) for b in load_project(path).beads]
+
+
+def test_params_from_reproduces_a_project_aligned_with_changed_parameters(
+    capsys: pytest.CaptureFixture[str], seed_dir: Path, tmp_path: Path
+) -> None:
+    from align.aligner import AlignParams
+    from align.pipeline import InputOptions, align_documents, read_documents
+    from align.project import save_project
+
+    source, target = read_documents([seed_dir / "en.txt", seed_dir / "ko.txt"], InputOptions())
+    params = AlignParams().with_values(null_gain=-0.6, conf_bias=3.0)
+    original = tmp_path / "original.dari.json"
+    save_project(align_documents(source, target, params=params), original)
+    plain = tmp_path / "plain.dari.json"
+    again = tmp_path / "again.dari.json"
+    en, ko = str(seed_dir / "en.txt"), str(seed_dir / "ko.txt")
+    assert run_cli(capsys, "align", en, ko, "-o", str(plain), "-q")[0] == 0
+    assert _beads(plain) != _beads(original)  # the changed parameters matter on this text
+    code, _, err = run_cli(capsys, "align", en, ko, "--params-from", str(original), "-o", str(again), "-q")
+    assert code == 0, err
+    assert _beads(again) == _beads(original)
+    assert load_project(again).signature["aligner"] == load_project(original).signature["aligner"]
+
+
+def test_params_from_reads_an_earlier_versions_flat_signature(
+    capsys: pytest.CaptureFixture[str], seed_dir: Path, tmp_path: Path
+) -> None:
+    old = Path(__file__).parents[1] / "golden" / "seed001.flat-params.dari.json"
+    again = tmp_path / "again.dari.json"
+    en, ko = str(seed_dir / "en.txt"), str(seed_dir / "ko.txt")
+    code, _, err = run_cli(capsys, "align", en, ko, "--params-from", str(old), "-o", str(again), "-q")
+    assert code == 0, err
+    assert _beads(again) == _beads(old)
+
+
+@pytest.mark.parametrize(
+    ("project", "message"),
+    [
+        ("missing.dari.json", "missing.dari.json"),
+        ("golden", "signature names no aligner parameters"),
+        ("retired", "'margin' = 1.5 is no longer supported"),
+    ],
+)
+def test_params_from_a_bad_project_is_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], seed_dir: Path, tmp_path: Path, project: str, message: str
+) -> None:
+    import json
+
+    golden = Path(__file__).parents[1] / "golden"
+    path = tmp_path / project
+    if project == "golden":
+        path = golden / "seed001.dari.json"
+    elif project == "retired":
+        data = json.loads((golden / "seed001.flat-params.dari.json").read_text(encoding="utf-8"))
+        data["signature"]["aligner"]["margin"] = 1.5
+        path.write_text(json.dumps(data), encoding="utf-8")
+    code, out, err = run_cli(
+        capsys, "align", str(seed_dir / "en.txt"), str(seed_dir / "ko.txt"), "--params-from", str(path), "-q"
+    )
+    assert code == 2
+    assert out == ""
+    assert message in err
+    assert len(err.strip().splitlines()) == 1, err

@@ -129,3 +129,24 @@ def test_ctrl_c_loses_only_the_pair_in_flight_and_a_rerun_finishes(tmp_path: Pat
     assert main(["align", "--batch", str(corpus), "-o", str(out), "-q", "--jobs", "1"]) == 0
     status = pl.read_parquet(out / "summary.parquet")["status"].to_list()
     assert status.count("kept") == done and status.count("ok") == 40 - done
+
+
+def test_align_batch_with_params_from_aligns_every_pair_with_them(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from align.aligner import AlignParams
+    from align.pipeline import InputOptions, align_documents, read_documents
+    from align.project import load_project, save_project
+
+    params = AlignParams().with_values(null_gain=1.0)  # no pair beats it: every sentence unpaired
+    source, target = read_documents([corpus / "001.en", corpus / "001.ko"], InputOptions())
+    reference = tmp_path / "reference.dari.json"
+    save_project(align_documents(source, target, params=params), reference)
+    out = tmp_path / "out"
+    assert main(["align", "--batch", str(corpus), "-o", str(out), "-q", "--params-from", str(reference)]) == 0
+    projects = sorted(out.glob("*.dari.json"))
+    assert len(projects) == 6
+    for project in projects:
+        bitext = load_project(project)
+        assert bitext.signature["aligner"] == params.to_dict()
+        assert all(not b.src or not b.tgt for b in bitext.beads)

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from lxml import etree
 
-from align.checks.registry import available_checks
+from align.checks.registry import CHECKS
 from align.checks.report import PairResult, at_or_above
 
 
 def render(pairs: list[PairResult], fail_on: str) -> str:
-    checks = list(available_checks())
+    checks = CHECKS.names()
     root = etree.Element("testsuites", name="dari check")
     total_tests = total_failures = total_errors = 0
     for pair in pairs:

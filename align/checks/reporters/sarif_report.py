@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from align.checks.registry import available_checks
+from align.checks.registry import CHECKS
 from align.checks.report import Location, PairResult, relative_path
 from align.version import __version__
 
@@ -35,16 +35,15 @@ def _location(loc: Location) -> dict[str, Any]:
 
 
 def render(pairs: list[PairResult], fail_on: str) -> str:
-    specs = available_checks()
-    names = list(specs)
+    names = CHECKS.names()
     rules = [
         {
-            "id": name,
-            "name": name,
-            "shortDescription": {"text": spec.description},
-            "defaultConfiguration": {"level": _LEVEL[spec.severity.value]},
+            "id": entry.name,
+            "name": entry.name,
+            "shortDescription": {"text": entry.help},
+            "defaultConfiguration": {"level": _LEVEL[entry.meta["severity"].value]},
         }
-        for name, spec in specs.items()
+        for entry in CHECKS
     ]
     results: list[dict[str, Any]] = []
     notifications: list[dict[str, Any]] = []

@@ -40,7 +40,7 @@ def test_dropped_and_inserted_sentence_at_one_place_stay_unpaired() -> None:
     assert sum(1 for b in beads if b.kind == "1-1") == 29
     unpaired = [b.score for b in beads if b.kind in ("1-0", "0-1")]
     assert all(0.0 <= s <= 1.0 for s in unpaired)
-    off = align_vectors(src, tgt, lens, lens, params=AlignParams(split_gap=0.0))
+    off = align_vectors(src, tgt, lens, lens, params=AlignParams().with_values(split_gap=0.0))
     assert ((10,), (10,)) in [(b.src, b.tgt) for b in off]
 
 

@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from align.aligner import AlignParams, align_vectors
-from align.aligner.core import _coarse_band
+from align.aligner.search import coarse_band
+from align.aligner.side import Side
 from align.errors import CancelledError
 from align.model import validate_beads
 
@@ -93,7 +94,7 @@ def test_insertions_come_out_unpaired_and_merges_as_two_to_one() -> None:
 def test_long_text_uses_band_and_stays_accurate() -> None:
     # a small full_limit forces the coarse pass + band on a text of moderate size
     s, t, sl, tl, gold = synthetic(600, 3, p_ins=0.03, p_merge=0.03)
-    params = AlignParams(full_limit=10_000, coarse_blocks=60)
+    params = AlignParams().with_values(full_limit=10_000, coarse_blocks=60)
     beads = align_vectors(s, t, sl, tl, params=params)
     validate_beads(beads, len(s), len(t))
     pred = set(_pairs(beads))
@@ -136,7 +137,7 @@ def test_long_insertion_block_is_skipped() -> None:
     block = _unit(rng.normal(size=(40, DIM)))
     t2 = np.concatenate([t[:150], block, t[150:]])
     tl2 = np.concatenate([tl[:150], np.full(40, 80.0), tl[150:]])
-    params = AlignParams(full_limit=10_000, coarse_blocks=40)
+    params = AlignParams().with_values(full_limit=10_000, coarse_blocks=40)
     beads = align_vectors(s, t2, sl, tl2, params=params)
     validate_beads(beads, len(s), len(t2))
     unpaired = {b.tgt[0] for b in beads if b.tgt and not b.src}
@@ -166,7 +167,7 @@ def test_paragraph_boundaries_discourage_merges() -> None:
     tl_merged = np.concatenate([tl[:2], [tl[2] + tl[3]], tl[4:]])
     plain = align_vectors(s, t_merged, sl, tl_merged)
     assert ((2, 3), (2,)) in _pairs(plain)
-    strong = AlignParams(paragraph_penalty=2.0)
+    strong = AlignParams().with_values(paragraph_penalty=2.0)
     split = align_vectors(s, t_merged, sl, tl_merged, src_paras=np.array([0, 0, 0, 1, 1, 1]), params=strong)
     assert ((2, 3), (2,)) not in _pairs(split)
 
@@ -198,7 +199,7 @@ def test_property_coverage_monotone_scores_deterministic(n: int, m: int, seed: i
     t = rng.normal(size=(m, 16)).astype(np.float32)
     sl = rng.integers(1, 300, size=n).astype(float)
     tl = rng.integers(1, 300, size=m).astype(float)
-    params = AlignParams(full_limit=20, coarse_blocks=4) if banded else AlignParams()
+    params = AlignParams().with_values(full_limit=20, coarse_blocks=4) if banded else AlignParams()
     paras = rng.integers(0, 3, size=n).cumsum() if n else None
     beads = align_vectors(s, t, sl, tl, src_paras=paras, params=params)
     validate_beads(beads, n, m)
@@ -232,7 +233,7 @@ def test_anisotropic_encoder_keeps_insertions_unpaired(
     # merged bead looks more similar than a pair; stretched by the encoder-scale map this made
     # swallowing an inserted sentence cheap (before the fix: 9/14 and 29/33 found).
     s, t, sl, tl, gold = synthetic(n, seed, p_ins=0.08 if n == 200 else 0.06, p_merge=0.05)
-    params = AlignParams(full_limit=10_000, coarse_blocks=60) if banded else AlignParams()
+    params = AlignParams().with_values(full_limit=10_000, coarse_blocks=60) if banded else AlignParams()
     common = _unit(np.ones(DIM))
     shifted = set(
         _pairs(align_vectors(_unit(s + 2.0 * common), _unit(t + 2.0 * common), sl, tl, params=params))
@@ -243,7 +244,7 @@ def test_anisotropic_encoder_keeps_insertions_unpaired(
     assert sum(g in shifted for g in gold) >= 0.99 * len(gold)
 
 
-def test_concatenations_are_embedded_within_budget() -> None:
+def test_concatenations_are_embedded_on_short_texts_only() -> None:
     s, t, sl, tl, gold = synthetic(120, 12, p_ins=0.04, p_merge=0.06)
     src_texts = [f"s{i}" for i in range(len(s))]
     tgt_texts = [f"t{j}" for j in range(len(t))]
@@ -258,12 +259,12 @@ def test_concatenations_are_embedded_within_budget() -> None:
     validate_beads(every, len(s), len(t))
     assert sum(calls) == 2 * (len(s) - 1) - 1 + 2 * (len(t) - 1) - 1  # all 2- and 3-windows
     calls.clear()
-    params = AlignParams(concat_all_below=10, concat_budget=0.2, full_limit=1000, coarse_blocks=20)
+    params = AlignParams().with_values(concat_all_below=10, full_limit=1000, coarse_blocks=20)
     some = align_vectors(
         s, t, sl, tl, concat_encoder=concat, src_texts=src_texts, tgt_texts=tgt_texts, params=params
     )
     validate_beads(some, len(s), len(t))
-    assert 0 < sum(calls) <= 0.2 * (len(s) + len(t)) + 2 * 5 * 2
+    assert sum(calls) == 0  # a long text keeps the sums
     pred = set(_pairs(some))
     assert sum(g in pred for g in gold) >= 0.9 * len(gold)
 
@@ -273,11 +274,11 @@ def test_long_texts_get_more_coarse_blocks_and_a_narrower_band() -> None:
     # the square of the text; more (smaller) blocks keep it narrow with the same result.
     s, t, sl, tl, gold = synthetic(600, 5, p_ins=0.03, p_merge=0.03)
     base = {"full_limit": 10_000, "coarse_blocks": 10, "coarse_max_blocks": 200}
-    wide = AlignParams(**base, coarse_block_sentences=1000)  # stays at 10 blocks of ~60
-    narrow = AlignParams(**base, coarse_block_sentences=20)  # ~31 blocks of <= 20
+    wide = AlignParams().with_values(**base, coarse_block_sentences=1000)  # stays at 10 blocks of ~60
+    narrow = AlignParams().with_values(**base, coarse_block_sentences=20)  # ~31 blocks of <= 20
     ratio = float(tl.sum() / sl.sum())
-    band_wide = _coarse_band(s, t, sl, tl, wide, ratio, None)
-    band_narrow = _coarse_band(s, t, sl, tl, narrow, ratio, None)
+    band_wide = coarse_band(Side(s, sl), Side(t, tl), wide, ratio, None)
+    band_narrow = coarse_band(Side(s, sl), Side(t, tl), narrow, ratio, None)
     assert band_narrow.width < band_wide.width / 2
     assert int((band_narrow.hi - band_narrow.lo).sum()) < int((band_wide.hi - band_wide.lo).sum()) / 2
     beads = align_vectors(s, t, sl, tl, params=narrow)

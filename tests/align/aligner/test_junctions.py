@@ -9,6 +9,7 @@ from align.aligner import AlignParams, align_vectors
 from align.aligner.features import side_features
 from align.aligner.junctions import weak_boundaries
 from align.aligner.redecide import detach_strays, free_translation
+from align.aligner.side import Side
 from align.encoders import Encoder, get_encoder
 
 
@@ -34,7 +35,7 @@ def test_weak_boundaries_follow_open_ends_and_lower_case_starts() -> None:
 def test_side_features_count_weak_boundaries_inside_each_bead() -> None:
     weak = np.array([0, 1, 0, 1, 1], dtype=np.float32)
     vecs = np.eye(5, dtype=np.float32)
-    f = side_features(vecs, np.ones(5), None, None, vecs.mean(axis=0), 0.0, (1, 2, 3), weak=weak)
+    f = side_features(Side(vecs, np.ones(5), weak=weak), vecs.mean(axis=0), 0.0, (1, 2, 3))
     # bead ending before i covers sentences i-a .. i-1; its inner boundaries are before i-a+1 .. i-1
     assert f.joins[1].tolist() == [0, 0, 0, 0, 0, 0]
     assert f.joins[2].tolist() == [0, 0, 1, 0, 1, 1]
@@ -127,9 +128,9 @@ def test_embedded_concatenations_are_mixed_with_the_sum_of_their_parts() -> None
     vecs = np.eye(4, dtype=np.float32)
     concat = np.array([[0.0, 0.0, 1.0, 0.0]], dtype=np.float32)  # the window 0..1 embedded
     exact = {2: (np.array([2]), concat)}
-    pure = side_features(vecs, np.ones(4), None, None, vecs.mean(axis=0), 0.0, (1, 2), exact, sum_mix=0.0)
+    pure = side_features(Side(vecs, np.ones(4), windows=exact), vecs.mean(axis=0), 0.0, (1, 2), sum_mix=0.0)
     np.testing.assert_allclose(pure.merged[2][2], [0, 0, 1, 0])
-    mixed = side_features(vecs, np.ones(4), None, None, vecs.mean(axis=0), 0.0, (1, 2), exact, sum_mix=0.6)
+    mixed = side_features(Side(vecs, np.ones(4), windows=exact), vecs.mean(axis=0), 0.0, (1, 2), sum_mix=0.6)
     expected = np.array([0.6 / np.sqrt(2), 0.6 / np.sqrt(2), 1.0, 0.0])
     np.testing.assert_allclose(mixed.merged[2][2], expected / np.linalg.norm(expected), rtol=1e-6)
     assert np.linalg.norm(mixed.merged[2][3]) == pytest.approx(1.0)  # windows not embedded: the sum

@@ -8,6 +8,7 @@ import pytest
 import align.aligner.core as core
 from align.aligner import align_vectors
 from align.aligner.features import side_features
+from align.aligner.side import Side
 
 
 def _pair(n: int, seed: int = 3) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -45,15 +46,15 @@ def test_window_vectors_equal_the_stored_rows_to_the_bit() -> None:
     rng = np.random.default_rng(0)
     bags = rng.integers(0, 2, size=(len(s), 128)).astype(np.float32)
     exact = {2: (np.array([9, 5, 300]), rng.normal(size=(3, 64)).astype(np.float32))}
-    args = (s, sl, None, bags, t.mean(axis=0), 0.7, (1, 2, 3), exact, None, 0.3)
-    stored = side_features(*args)
-    lazy = side_features(*args, lazy=True)
+    side = Side(s, sl, anchor_bags=bags, windows=exact)
+    stored = side_features(side, t.mean(axis=0), 0.7, (1, 2, 3), 0.3)
+    lazy = side_features(side, t.mean(axis=0), 0.7, (1, 2, 3), 0.3, lazy=True)
+    np.testing.assert_allclose(stored.background, lazy.background, rtol=0, atol=1e-6)
     everything = np.arange(len(s) + 1)
     for a in (1, 2, 3):
         assert np.array_equal(stored.merged[a][everything], lazy.merged[a][everything])
         assert np.array_equal(stored.merged[a][40:90], lazy.merged[a][40:90])
         assert np.array_equal(stored.merged[a][5], lazy.merged[a][5])
-        np.testing.assert_allclose(stored.background[a], lazy.background[a], rtol=0, atol=1e-6)
         lazy.merged[a].CHUNK = 97  # several chunks: the running total must carry over exactly
         assert np.array_equal(stored.merged[a][a:].mean(axis=0), lazy.merged[a].tail_mean())
 
@@ -62,7 +63,7 @@ def test_long_text_beads_are_the_same_with_and_without_stored_features(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     s, t, sl, tl = _pair(1_400)
-    assert len(s) * len(t) > core.DEFAULT_PARAMS.full_limit  # the banded (long-text) search
+    assert len(s) * len(t) > core.DEFAULT_PARAMS.search.full_limit  # the banded (long-text) search
     monkeypatch.setattr(core, "LAZY_LONG_TEXTS", False)
     stored = align_vectors(s, t, sl, tl)
     monkeypatch.setattr(core, "LAZY_LONG_TEXTS", True)

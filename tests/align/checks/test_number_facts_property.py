@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from align.checks.numbers import compare_facts, extract_facts
+from align.checks.number_facts import compare_facts, extract_facts
 
 _ALPHABET = st.sampled_from(list("0123456789.,-:%¼½ 만억천백십조년월일명째 kmthsaeMXIVfeet\n"))
 TEXTS = st.text(_ALPHABET, max_size=60) | st.text(max_size=60)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from align.checks.registry import CheckContext, register
+from align.checks.registry import CheckContext
 from align.checks.term_match import TermIndex, TermPattern, term_key, term_pattern
 from align.model import Bitext, Finding, Severity, TermEntry, TermStatus
 
@@ -75,7 +75,6 @@ def _covered(spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
     return covered
 
 
-@register("term", Severity.WARNING, "glossary source terms whose agreed translation is absent from the pair")
 def check_terms(bitext: Bitext, ctx: CheckContext) -> Iterator[Finding]:
     src_lang, tgt_lang = bitext.source.lang, bitext.target.lang
     reviewed = [e for e in bitext.glossary if e.status is TermStatus.APPROVED]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from align.checks.numbers import compare_facts, extract_facts, readings
+from align.checks.number_facts import compare_facts, extract_facts, readings
 
 
 def _diff(en: str, ko: str) -> tuple[list[str], list[str]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from align.checks.registry import CheckContext, register
+from align.checks.registry import CheckContext
 from align.model import Bead, Bitext, Finding, Severity
 
 _TOKEN = re.compile(r"(?<![A-Za-z0-9_])[A-Za-z][A-Za-z0-9]*(?:[-'’][A-Za-z]+)*(?![A-Za-z0-9_])")
@@ -94,7 +94,6 @@ def _name_finding(
     )
 
 
-@register("name", Severity.ERROR, "Latin-script names present in both texts but spelt differently")
 def check_names(bitext: Bitext, ctx: CheckContext) -> Iterator[Finding]:
     threshold = ctx.config.threshold("name-similarity")
     min_len = int(ctx.config.threshold("name-min-length"))

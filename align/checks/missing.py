@@ -1,4 +1,4 @@
-"""``missing`` and ``extra``: sentences of one version with no counterpart in the other.
+"""``missing``: source sentences with no counterpart in the target (``extra`` is its mirror).
 
 These are the 1-0 and 0-1 beads. A run of consecutive ones is one finding (a dropped
 paragraph is one omission, not five), and the message says "paragraph" when the run is a
@@ -11,7 +11,7 @@ import math
 import statistics
 from collections.abc import Iterator
 
-from align.checks.registry import CheckContext, register
+from align.checks.registry import CheckContext
 from align.model import Bead, Bitext, Document, Finding, Severity
 
 
@@ -54,7 +54,12 @@ def _split_leftover(bitext: Bitext, side: str, run: list[int]) -> bool:
     """Whether an unpaired run most likely belongs to the neighbouring pair: it sits in the same
     paragraph as that pair's sentence on its side, and adding it brings the pair's length ratio
     closer to the document's usual ratio. That is a sentence split the aligner left unpaired
-    (one English sentence translated as two Korean ones), not a dropped or added sentence."""
+    (one English sentence translated as two Korean ones), not a dropped or added sentence.
+
+    Not a repair: the beads stay as the aligner (and ``repairs``, its policy) left them, and
+    the finding is still reported, at info. The aligner measured absorbing such sentences into
+    the neighbouring pair and dropped it (``align.aligner.redecide``); this only says how
+    sure the report is."""
     doc = bitext.source if side == "src" else bitext.target
     pairs = [b for b in bitext.beads if not b.is_null]
     if len(pairs) < 2:
@@ -80,7 +85,7 @@ def _split_leftover(bitext: Bitext, side: str, run: list[int]) -> bool:
     return False
 
 
-def _findings(bitext: Bitext, ctx: CheckContext, side: str) -> Iterator[Finding]:
+def unpaired_findings(bitext: Bitext, ctx: CheckContext, side: str) -> Iterator[Finding]:
     doc = bitext.source if side == "src" else bitext.target
     other = bitext.target if side == "src" else bitext.source
     check = "missing" if side == "src" else "extra"
@@ -110,11 +115,5 @@ def _findings(bitext: Bitext, ctx: CheckContext, side: str) -> Iterator[Finding]
         )
 
 
-@register("missing", Severity.ERROR, "source sentences or paragraphs with no counterpart in the target")
 def check_missing(bitext: Bitext, ctx: CheckContext) -> Iterator[Finding]:
-    return _findings(bitext, ctx, "src")
-
-
-@register("extra", Severity.ERROR, "target sentences or paragraphs with no counterpart in the source")
-def check_extra(bitext: Bitext, ctx: CheckContext) -> Iterator[Finding]:
-    return _findings(bitext, ctx, "tgt")
+    return unpaired_findings(bitext, ctx, "src")
