@@ -28,6 +28,7 @@ import threading
 import time
 import tracemalloc
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -114,6 +115,7 @@ def run_bible(encoder: str) -> None:
     from align.pipeline import InputOptions, align_documents, read_documents
 
     t0 = time.perf_counter()
+    cpu0 = time.process_time()
     src, tgt = read_documents([BIBLE / "en/001", BIBLE / "zh/001"], InputOptions("en", "zh", presplit=True))
     t_read = time.perf_counter() - t0
     stages: dict[str, float] = {}
@@ -127,6 +129,7 @@ def run_bible(encoder: str) -> None:
 
     bitext = align_documents(src, tgt, encoder=encoder, progress=progress)
     total = time.perf_counter() - t0
+    cpu = time.process_time() - cpu0
     n = len(src.segments) + len(tgt.segments)
     units_s = (BIBLE / "en.verse").read_text(encoding="utf-8").split()
     units_t = (BIBLE / "zh.verse").read_text(encoding="utf-8").split()
@@ -136,6 +139,7 @@ def run_bible(encoder: str) -> None:
     print(
         f"bible en-zh {len(src.segments)} + {len(tgt.segments)} sentences, encoder {encoder}: "
         f"{total:.1f} s end to end ({n / total:.0f} sentences/s; read+split {t_read:.2f}s; {split}), "
+        f"CPU {cpu:.1f} s (all threads), load average {os.getloadavg()[0]:.2f}, "
         f"peak RSS {_peak_rss_mib():.0f} MiB; verse-merged strict P/R/F1 "
         f"{sc.strict_p:.3f}/{sc.strict_r:.3f}/{sc.strict_f1:.3f}, lax F1 {sc.lax_f1:.3f}"
     )
@@ -159,7 +163,31 @@ def scale_texts(n: int, seed: int = 0) -> tuple[list[str], list[str]]:
     return src, tgt
 
 
-def run_scale(n: int, encoder: str, json_out: Path | None) -> None:
+class _Reporting:
+    """An encoder that passes its progress on (the pipeline gives it none)."""
+
+    def __init__(self, inner: Any, progress: Any) -> None:
+        self.inner = inner
+        self.progress = progress
+        self.done = 0
+        self.name = inner.name
+        self.dim = inner.dim
+
+    def signature(self) -> dict[str, Any]:
+        return dict(self.inner.signature())
+
+    def encode(self, texts: Any, *, progress: Any = None, cancel: Any = None) -> np.ndarray:
+        base = self.done
+
+        def forward(stage: str, done: int, total: int) -> None:
+            self.progress("encode", base + done, -1)
+
+        rows = self.inner.encode(texts, progress=forward, cancel=cancel)
+        self.done += len(texts)
+        return rows
+
+
+def run_scale(n: int, encoder: str, json_out: Path | None, log: Path | None = None) -> None:
     import json
     import tempfile
 
@@ -177,12 +205,21 @@ def run_scale(n: int, encoder: str, json_out: Path | None) -> None:
         )
         stages: dict[str, float] = {"read": time.perf_counter() - t0}
         last = [time.perf_counter(), ""]
+        logged = [0.0]
 
         def progress(stage: str, done: int, total: int) -> None:
             now = time.perf_counter()
             if last[1]:
                 stages[str(last[1])] = stages.get(str(last[1]), 0.0) + now - float(last[0])
             last[0], last[1] = now, stage
+            if log is not None and (now - logged[0] >= 10 or done == total):
+                # a run that cannot finish still says how far it got, how fast and how big
+                logged[0] = now
+                with log.open("a", encoding="utf-8") as handle:
+                    handle.write(
+                        f"{time.strftime('%H:%M:%S')} n={n} {now - t0:.0f}s {stage} {done}/{total} "
+                        f"peak_rss={_peak_rss_mib():.0f}MiB load={os.getloadavg()[0]:.2f}\n"
+                    )
 
         stage_rss: dict[str, float] = {}
         sampling = threading.Event()
@@ -197,7 +234,12 @@ def run_scale(n: int, encoder: str, json_out: Path | None) -> None:
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
-        bitext = align_documents(src, tgt, encoder=encoder, progress=progress)
+        from align.encoders import EncoderOptions
+
+        loaded = EncoderOptions().load(encoder)
+        # the pipeline encodes without a progress callback; this one reports each side's
+        # sentences as they are encoded (for --log), offset by the side already done
+        bitext = align_documents(src, tgt, encoder=_Reporting(loaded, progress), progress=progress)
         sampling.set()
         sampler.join()
         if last[1]:
@@ -228,13 +270,14 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("mode", choices=["vectors", "bible", "scale"])
     ap.add_argument("--json", type=Path, help="scale: append the figures to this JSON-lines file")
+    ap.add_argument("--log", type=Path, help="scale: append progress (stage, count, peak RSS) every 10 s")
     ap.add_argument("--n", type=int, default=10_000)
     ap.add_argument("--encoder", default="use")
     args = ap.parse_args(argv)
     if args.mode == "vectors":
         run_vectors(args.n)
     elif args.mode == "scale":
-        run_scale(args.n, args.encoder, args.json)
+        run_scale(args.n, args.encoder, args.json, args.log)
     else:
         run_bible(args.encoder)
     return 0

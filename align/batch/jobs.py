@@ -111,18 +111,27 @@ def run_group(task: Task, group: Sequence[PairJob]) -> list[PairOutcome]:
 
 
 def group_jobs(jobs: Sequence[PairJob], workers: int) -> list[list[PairJob]]:
-    """Consecutive jobs in groups of at most ``GROUP_BYTES`` of input (a bigger pair alone),
-    and small enough that each worker gets ``GROUPS_PER_WORKER`` groups or more."""
+    """Groups of jobs, biggest pairs first, each group holding at most ``GROUP_BYTES`` of input
+    (a bigger pair alone) and at most 1/(workers x ``GROUPS_PER_WORKER``) of what is left, so
+    the groups shrink towards the end and the workers finish at nearly the same time (the
+    last groups handed out are the shortest)."""
     if not jobs:
         return []
-    most = max(1, math.ceil(len(jobs) / (max(1, workers) * GROUPS_PER_WORKER)))
-    groups: list[list[PairJob]] = [[]]
-    size = 0
-    for job in jobs:
-        current = groups[-1]
-        if current and (size + job.size > GROUP_BYTES or len(current) >= most):
-            groups.append([])
-            size = 0
-        groups[-1].append(job)
-        size += job.size
+    order = sorted(jobs, key=lambda job: -job.size)  # stable: equal sizes keep their order
+    slots = max(1, workers) * GROUPS_PER_WORKER
+    remaining = sum(max(1, job.size) for job in order)
+    groups: list[list[PairJob]] = []
+    current: list[PairJob] = []
+    size = budget = 0
+    for job in order:
+        weight = max(1, job.size)
+        if current and size + weight > budget:
+            groups.append(current)
+            remaining -= size
+            current, size = [], 0
+        if not current:
+            budget = min(GROUP_BYTES, math.ceil(remaining / slots))
+        current.append(job)
+        size += weight
+    groups.append(current)
     return groups

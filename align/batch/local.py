@@ -28,7 +28,7 @@ from align.batch.jobs import (
     run_group,
     run_job,
 )
-from align.encoders.threads import available_cores
+from align.encoders.threads import available_cores, limit_blas_for_process
 
 _TASK: Task | None = None
 
@@ -36,6 +36,7 @@ _TASK: Task | None = None
 def _start_worker(task: Task, threads: int) -> None:
     global _TASK
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    limit_blas_for_process(threads)
     task.setup(threads)
     _TASK = task
 
@@ -91,7 +92,9 @@ class LocalEngine:
             if pending:  # ctrl+c or an error: drop what has not started, stop what has
                 for process in list((getattr(pool, "_processes", None) or {}).values()):
                     process.terminate()
-            pool.shutdown(wait=not pending, cancel_futures=True)
+            # all done: the workers exit (tearing down numpy and the model takes them a moment)
+            # while the driver writes the summary; the interpreter joins them at exit
+            pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _lost(job: PairJob, why: str) -> PairOutcome:

@@ -35,6 +35,9 @@ class _Worker:
     """The actor's class: one task, set up once."""
 
     def __init__(self, task: Task, threads: int) -> None:
+        from align.encoders.threads import limit_blas_for_process
+
+        limit_blas_for_process(threads)
         task.setup(threads)
         self.task = task
 

@@ -53,3 +53,12 @@ def single_threaded_blas() -> Iterator[None]:
         return
     with controller.limit(limits=1, user_api="blas"):
         yield
+
+
+def limit_blas_for_process(threads: int) -> None:
+    """From now on, BLAS uses at most ``threads`` threads in this process (a batch worker:
+    the other workers have the other cores; OpenBLAS's default, one thread per core in every
+    worker, oversubscribes them). A no-op without threadpoolctl."""
+    controller = _blas_controller()
+    if controller is not None:
+        controller.limit(limits=max(1, threads), user_api="blas")

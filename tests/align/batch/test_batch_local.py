@@ -39,10 +39,16 @@ def _projects(out: Path) -> dict[str, bytes]:
 def test_groups_hold_small_pairs_together_and_big_ones_alone() -> None:
     jobs = [PairJob(f"p{i}", "a", "b", size=1_000) for i in range(40)]
     groups = group_jobs(jobs, workers=2)
-    assert [job for g in groups for job in g] == jobs  # order kept, nothing lost
+    assert [job for g in groups for job in g] == jobs  # equal sizes keep their order, nothing lost
     assert len(groups) >= 2 * 4  # enough groups for the workers to finish together
-    big = [PairJob("big", "a", "b", size=GROUP_BYTES * 3), *jobs[:3]]
-    assert group_jobs(big, workers=1)[0] == [big[0]]
+    sizes = [len(g) for g in groups]
+    assert sizes == sorted(sizes, reverse=True) and sizes[-1] < sizes[0]  # the last ones are short
+    big = [*jobs[:3], PairJob("big", "a", "b", size=GROUP_BYTES * 3)]
+    assert group_jobs(big, workers=1)[0] == [big[-1]]  # the biggest pair first, alone
+    mixed = [PairJob(f"m{i}", "a", "b", size=(i % 7 + 1) * 100) for i in range(50)]
+    flat = [job for g in group_jobs(mixed, workers=3) for job in g]
+    assert sorted(j.name for j in flat) == sorted(j.name for j in mixed)
+    assert [j.size for j in flat] == sorted((j.size for j in mixed), reverse=True)
 
 
 def test_output_names_stay_inside_the_output_directory() -> None:

