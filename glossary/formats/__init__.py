@@ -1,9 +1,9 @@
 """Glossary files by format name: CSV, TSV, TMX and TBX, written and read.
 
-One table, ``GLOSSARY_FORMAT_TABLE``, registers each format (name, suffixes, description and
-its writer and reader as ``module:function``, imported only when used), the way
-``align.formats.registry`` registers bitext formats; ``GLOSSARY_FORMATS`` (argparse choices)
-and the suffix lookup are derived from it. ``write_glossary`` and ``read_glossary`` are the
+One ``align.registry.Registry``, ``GLOSSARY_FORMAT_TABLE``, registers each format (name,
+suffixes, description and its writer and reader as ``module:function``, imported only when
+used), the same pattern as every other registry of dari; ``GLOSSARY_FORMATS`` (argparse
+choices), the suffix lookup and the "unknown glossary format" message are derived from it. ``write_glossary`` and ``read_glossary`` are the
 two calls the CLI, the review UI and the check share. A file's format comes from the name
 given, else its suffix, else (reading only) its content: XML with a ``tbx``/``martif`` root
 is TBX, with a ``tmx`` root TMX, text with a tab in its first row TSV, other text CSV.
@@ -19,6 +19,7 @@ from typing import Any
 
 from align.errors import InputError, UsageError
 from align.model import TermEntry
+from align.registry import Entry, Registry
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,41 +34,44 @@ class GlossaryFormat:
     """``module:function(path, src_lang, tgt_lang) -> list[TermEntry]``, imported on use."""
 
 
-GLOSSARY_FORMAT_TABLE: dict[str, GlossaryFormat] = {
-    f.name: f
-    for f in (
-        GlossaryFormat(
-            "csv",
-            (".csv",),
-            "comma-separated table (UTF-8; --excel adds a BOM)",
-            "glossary.formats.tabular:write_csv",
-            "glossary.formats.tabular:read_csv",
-        ),
-        GlossaryFormat(
-            "tsv",
-            (".tsv", ".tab", ".txt"),
-            "tab-separated table",
-            "glossary.formats.tabular:write_tsv",
-            "glossary.formats.tabular:read_tsv",
-        ),
-        GlossaryFormat(
-            "tmx",
-            (".tmx",),
-            "TMX 1.4b, one unit per entry",
-            "glossary.formats.tmx:write_tmx",
-            "glossary.formats.tmx:read_tmx",
-        ),
-        GlossaryFormat(
-            "tbx",
-            (".tbx",),
-            "TBX v3, TBX-Basic dialect (ISO 30042:2019)",
-            "glossary.formats.tbx:write_tbx",
-            "glossary.formats.tbx:read_tbx",
-        ),
-    )
-}
+GLOSSARY_FORMAT_TABLE: Registry[GlossaryFormat] = Registry(
+    "glossary format",
+    [
+        Entry(f.name, None, f.description, {"suffixes": f.suffixes}, value=f)
+        for f in (
+            GlossaryFormat(
+                "csv",
+                (".csv",),
+                "comma-separated table (UTF-8; --excel adds a BOM)",
+                "glossary.formats.tabular:write_csv",
+                "glossary.formats.tabular:read_csv",
+            ),
+            GlossaryFormat(
+                "tsv",
+                (".tsv", ".tab", ".txt"),
+                "tab-separated table",
+                "glossary.formats.tabular:write_tsv",
+                "glossary.formats.tabular:read_tsv",
+            ),
+            GlossaryFormat(
+                "tmx",
+                (".tmx",),
+                "TMX 1.4b, one unit per entry",
+                "glossary.formats.tmx:write_tmx",
+                "glossary.formats.tmx:read_tmx",
+            ),
+            GlossaryFormat(
+                "tbx",
+                (".tbx",),
+                "TBX v3, TBX-Basic dialect (ISO 30042:2019)",
+                "glossary.formats.tbx:write_tbx",
+                "glossary.formats.tbx:read_tbx",
+            ),
+        )
+    ],
+)
 
-GLOSSARY_FORMATS: tuple[str, ...] = tuple(GLOSSARY_FORMAT_TABLE)
+GLOSSARY_FORMATS: tuple[str, ...] = tuple(GLOSSARY_FORMAT_TABLE.names())
 
 
 def _load(ref: str) -> Any:
@@ -76,11 +80,10 @@ def _load(ref: str) -> Any:
 
 
 def get_glossary_format(name: str) -> GlossaryFormat:
-    try:
-        return GLOSSARY_FORMAT_TABLE[name.strip().lower()]
-    except KeyError:
-        known = ", ".join(GLOSSARY_FORMATS)
-        raise UsageError(f"unknown glossary format {name!r} (known: {known})") from None
+    key = name.strip().lower()
+    if key not in GLOSSARY_FORMAT_TABLE:
+        raise GLOSSARY_FORMAT_TABLE.unknown(name)
+    return GLOSSARY_FORMAT_TABLE[key]
 
 
 def _by_suffix(path: str | Path) -> GlossaryFormat | None:
