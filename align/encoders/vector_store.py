@@ -34,13 +34,23 @@ _CHUNK = 500
 _OFF = {"off", "none", "0", "no", "false"}
 
 
-def default_store_dir() -> Path | None:
-    """Where the store lives, or None when ``DARI_CACHE_DIR`` switches it off."""
+def cache_root() -> Path | None:
+    """dari's folder of disk caches (vectors, unpacked model weights), or None when
+    ``DARI_CACHE_DIR`` switches them all off."""
     given = os.environ.get("DARI_CACHE_DIR")
     if given is not None:
         return None if given.strip().lower() in _OFF or not given.strip() else Path(given)
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "dari"
+
+
+def default_store_dir() -> Path | None:
+    """Where the store lives, or None when it is switched off: ``DARI_VECTOR_STORE=off``
+    switches off the vectors alone (benchmarks that time the encoder set it), ``DARI_CACHE_DIR=off``
+    every disk cache."""
+    if os.environ.get("DARI_VECTOR_STORE", "").strip().lower() in _OFF - {""}:
+        return None
+    return cache_root()
 
 
 class VectorStore:

