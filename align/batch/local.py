@@ -28,7 +28,7 @@ from align.batch.jobs import (
     run_group,
     run_job,
 )
-from align.encoders.threads import available_cores, limit_blas_for_process
+from align.encoders.threads import available_cores, blas_threads_for_children, limit_blas_for_process
 
 _TASK: Task | None = None
 
@@ -66,15 +66,17 @@ class LocalEngine:
                 on_outcome(run_job(task, job))
             return
         threads = max(1, available_cores() // workers)
-        pool = ProcessPoolExecutor(
-            workers,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_start_worker,
-            initargs=(task, threads),
-        )
-        pending: dict[Future[list[PairOutcome]], list[PairJob]] = {
-            pool.submit(_work, group): group for group in group_jobs(jobs, workers)
-        }
+        # the workers are spawned by the submits: all inside the block
+        with blas_threads_for_children(threads):
+            pool = ProcessPoolExecutor(
+                workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_start_worker,
+                initargs=(task, threads),
+            )
+            pending: dict[Future[list[PairOutcome]], list[PairJob]] = {
+                pool.submit(_work, group): group for group in group_jobs(jobs, workers)
+            }
         try:
             while pending:
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
