@@ -179,3 +179,55 @@ def merge_by_units(
     if cur_src or cur_tgt:
         merged.append((tuple(cur_src), tuple(cur_tgt)))
     return merged
+
+
+@dataclass
+class NullCounts:
+    """Sentences that must stay unpaired (dropped or inserted ones) against those the aligner
+    left unpaired; summed over files with ``+=``. The benches and the accuracy tests report
+    the same three ratios from these counts, so "false nulls" means one thing everywhere."""
+
+    found: int = 0
+    """Sentences that must stay unpaired and were left unpaired."""
+    expected: int = 0
+    """Sentences that must stay unpaired."""
+    predicted: int = 0
+    """Sentences the aligner left unpaired."""
+    false: int = 0
+    """Sentences of gold pairs that the aligner left unpaired."""
+    paired: int = 0
+    """Sentences in gold pairs."""
+
+    def __iadd__(self, other: NullCounts) -> NullCounts:
+        for name in ("found", "expected", "predicted", "false", "paired"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        return self
+
+    @property
+    def recall(self) -> float:
+        """Share of the sentences that must stay unpaired that were left unpaired."""
+        return self.found / self.expected if self.expected else 1.0
+
+    @property
+    def false_rate(self) -> float:
+        """Share of the sentences of gold pairs that were left unpaired."""
+        return self.false / self.paired if self.paired else 0.0
+
+
+def count_nulls(
+    gold: Sequence[BeadPair], pred: Sequence[BeadPair], nulls: Iterable[tuple[str, int]]
+) -> NullCounts:
+    """``NullCounts`` of one file; ``nulls``: the ``("src"|"tgt", index)`` sentences that must
+    stay unpaired."""
+    left = {("src", b[0][0]) for b in pred if b[0] and not b[1]}
+    left |= {("tgt", b[1][0]) for b in pred if b[1] and not b[0]}
+    must = set(nulls)
+    in_pairs = {("src", i) for s, t in gold if s and t for i in s}
+    in_pairs |= {("tgt", j) for s, t in gold if s and t for j in t}
+    return NullCounts(
+        found=len(left & must),
+        expected=len(must),
+        predicted=len(left),
+        false=len(left & in_pairs),
+        paired=len(in_pairs),
+    )

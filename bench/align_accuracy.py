@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from align.aligner import AlignParams, align_vectors  # noqa: E402
 from align.aligner.anchors import document_anchors  # noqa: E402
 from align.encoders.text_view import VIEW_VERSION  # noqa: E402
-from align.evaluation import Scores, merge_by_units, score_many  # noqa: E402
+from align.evaluation import NullCounts, Scores, count_nulls, merge_by_units, score_many  # noqa: E402
 from align.formats.beads import read_beads  # noqa: E402
 
 CORPORA = Path("/work/shared/corpora")
@@ -126,7 +126,7 @@ def align_case(c: Case, encoder: str, params: AlignParams, concat: bool = True) 
 
 def run_set(cases: list[Case], encoder: str, params: AlignParams, concat: bool = True) -> dict[str, Any]:
     pairs = []
-    found = total = 0
+    nulls = NullCounts()
     align_s = 0.0
     for c in cases:
         for side in (c.src, c.tgt):
@@ -139,10 +139,7 @@ def run_set(cases: list[Case], encoder: str, params: AlignParams, concat: bool =
             pred = merge_by_units(pred, c.src_units, c.tgt_units)
         pairs.append((c.gold, pred))
         if c.nulls:
-            ps = {b[0][0] for b in pred if b[0] and not b[1]}
-            pt = {b[1][0] for b in pred if b[1] and not b[0]}
-            found += sum(1 for side, k in c.nulls if k in (ps if side == "src" else pt))
-            total += len(c.nulls)
+            nulls += count_nulls(c.gold, pred, c.nulls)
     s: Scores = score_many(pairs)
     out = {
         "strict_p": s.strict_p,
@@ -153,8 +150,8 @@ def run_set(cases: list[Case], encoder: str, params: AlignParams, concat: bool =
         "lax_f1": s.lax_f1,
         "align_s": align_s,
     }
-    if total:
-        out["null_recall"] = found / total
+    if nulls.expected:
+        out["null_recall"] = nulls.recall
     return out
 
 

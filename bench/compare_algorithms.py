@@ -53,7 +53,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from align_accuracy import Case, align_case, encode, load_set  # noqa: E402
 
 from align.aligner import AlignParams  # noqa: E402
-from align.evaluation import score_many  # noqa: E402
+from align.evaluation import NullCounts, count_nulls, score_many  # noqa: E402
 
 Beads = list[tuple[tuple[int, ...], tuple[int, ...]]]
 MAX_LINE_CHARS = 10_000
@@ -313,25 +313,18 @@ def vecalign(
 
 def score_algorithm(cases: list[Case], align: Callable[[Case], Beads]) -> dict[str, Any]:
     pairs = []
-    found = total = predicted_nulls = true_nulls = 0
+    nulls = NullCounts()
     t0 = time.perf_counter()
     for c in cases:
         pred = align(c)
         pairs.append((c.gold, pred))
         if c.nulls:
-            ps = {b[0][0] for b in pred if b[0] and not b[1]}
-            pt = {b[1][0] for b in pred if b[1] and not b[0]}
-            gold_nulls = {(side, k) for side, k in c.nulls}
-            found += sum(1 for side, k in c.nulls if k in (ps if side == "src" else pt))
-            total += len(c.nulls)
-            predicted = {("src", k) for k in ps} | {("tgt", k) for k in pt}
-            predicted_nulls += len(predicted)
-            true_nulls += len(predicted & gold_nulls)
+            nulls += count_nulls(c.gold, pred, c.nulls)
     s = score_many(pairs)
     out: dict[str, Any] = {"strict_f1": s.strict_f1, "lax_f1": s.lax_f1, "seconds": time.perf_counter() - t0}
-    if total:
-        out["nulls"] = found / total
-        out["false_nulls"] = 1 - true_nulls / predicted_nulls if predicted_nulls else 0.0
+    if nulls.expected:
+        out["nulls"] = nulls.recall
+        out["false_nulls"] = 1 - nulls.found / nulls.predicted if nulls.predicted else 0.0
     return out
 
 

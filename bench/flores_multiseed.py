@@ -37,7 +37,7 @@ from flores_synthetic import Damage, SynthText, build  # noqa: E402
 from align.aligner import AlignParams, align_vectors  # noqa: E402
 from align.aligner.anchors import document_anchors  # noqa: E402
 from align.encoders.text_view import VIEW_VERSION  # noqa: E402
-from align.evaluation import score_many  # noqa: E402
+from align.evaluation import NullCounts, count_nulls, score_many  # noqa: E402
 
 CACHE = ROOT / ".bench-cache"
 DEV_SEEDS = (101, 102, 103, 104)
@@ -184,26 +184,21 @@ def _describe(t: SynthText, gold: Gold, pred: Gold) -> list[str]:
 
 def run_set(spec: SetSpec, cache: StringCache, params: AlignParams, misses: bool = False) -> SetResult:
     pairs = []
-    found = total = false_nulls = paired = 0
+    nulls = NullCounts()
     notes: list[str] = []
     for k, t in enumerate(spec.texts(), 1):
         pred = align_text(t, cache, params)
         pairs.append((t.gold, pred))
-        src_null = {b[0][0] for b in pred if b[0] and not b[1]}
-        tgt_null = {b[1][0] for b in pred if b[1] and not b[0]}
-        found += sum(1 for side, i in t.nulls if i in (src_null if side == "src" else tgt_null))
-        total += len(t.nulls)
-        gold_src = {i for s, g in t.gold if s and g for i in s}
-        gold_tgt = {j for s, g in t.gold if s and g for j in g}
-        false_nulls += len(src_null & gold_src) + len(tgt_null & gold_tgt)
-        paired += len(gold_src) + len(gold_tgt)
+        nulls += count_nulls(t.gold, pred, t.nulls)
         if misses:
             wrong = _describe(t, t.gold, pred)
             if wrong:
                 notes.append(f"{spec.name} text {k:03d}:")
                 notes += wrong
     scores = score_many(pairs)
-    return SetResult(spec.name, scores.strict_f1, found, total, false_nulls, paired, notes)
+    return SetResult(
+        spec.name, scores.strict_f1, nulls.found, nulls.expected, nulls.false, nulls.paired, notes
+    )
 
 
 def summary(results: list[SetResult]) -> str:

@@ -157,14 +157,6 @@ def _damage(
     return SynthText(en, ko, gold, nulls)
 
 
-def null_recall(text: SynthText, pred: list[tuple[tuple[int, ...], tuple[int, ...]]]) -> tuple[int, int]:
-    """(found, total): how many sentences that must be unpaired came out as 1-0/0-1."""
-    src_null = {b[0][0] for b in pred if b[0] and not b[1]}
-    tgt_null = {b[1][0] for b in pred if b[1] and not b[0]}
-    found = sum(1 for side, k in text.nulls if k in (src_null if side == "src" else tgt_null))
-    return found, len(text.nulls)
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--split", default="devtest", choices=["dev", "devtest"])

@@ -48,7 +48,7 @@ def default_store_dir() -> Path | None:
     """Where the store lives, or None when it is switched off: ``DARI_VECTOR_STORE=off``
     switches off the vectors alone (benchmarks that time the encoder set it), ``DARI_CACHE_DIR=off``
     every disk cache."""
-    if os.environ.get("DARI_VECTOR_STORE", "").strip().lower() in _OFF - {""}:
+    if os.environ.get("DARI_VECTOR_STORE", "").strip().lower() in _OFF:
         return None
     return cache_root()
 

@@ -41,3 +41,20 @@ def test_merge_by_units_joins_beads_inside_one_verse() -> None:
     units_src = ["v1", "v2", "v3"]
     units_tgt = ["v1", "v2", "v2", "v3"]
     assert merge_by_units(pred, units_src, units_tgt) == [((0,), (0,)), ((1,), (1, 2)), ((2,), (3,))]
+
+
+def test_null_counts_of_one_file_and_summed() -> None:
+    from align.evaluation import NullCounts, count_nulls
+
+    gold = [((0,), (0,)), ((1,), ()), ((2,), (1,)), ((), (2,))]
+    # src 1 swallowed into a 2-1 bead, the pair src 2 / tgt 1 split apart (two false nulls),
+    # tgt 2 left unpaired as it should be
+    pred = [((0, 1), (0,)), ((2,), ()), ((), (1,)), ((), (2,))]
+    counts = count_nulls(gold, pred, [("src", 1), ("tgt", 2)])
+    assert counts == NullCounts(found=1, expected=2, predicted=3, false=2, paired=4)
+    assert (counts.recall, counts.false_rate) == (0.5, 0.5)
+    total = NullCounts()
+    total += counts
+    total += counts
+    assert total == NullCounts(found=2, expected=4, predicted=6, false=4, paired=8)
+    assert NullCounts().recall == 1.0 and NullCounts().false_rate == 0.0

@@ -26,7 +26,7 @@ import pytest
 
 from align.aligner import AlignParams, align_vectors
 from align.aligner.anchors import document_anchors
-from align.evaluation import score_many
+from align.evaluation import NullCounts, count_nulls, score_many
 from align.formats.beads import read_beads
 
 REPO = Path(__file__).resolve().parents[3]
@@ -86,19 +86,12 @@ def test_held_out_english_korean_set(corpora: Path, use_encoder: Any, seed: int,
         "devtest", seed, damage=gen.Damage(0.04, 0.04, 0.04, sides), corpus=corpora / "flores200-en-ko"
     )
     pairs = []
-    found = nulls = false_nulls = paired = 0
+    nulls = NullCounts()
     for t in texts:
         pred = _align(t.en, t.ko, use_encoder)
         pairs.append((t.gold, pred))
-        src_null = {b[0][0] for b in pred if b[0] and not b[1]}
-        tgt_null = {b[1][0] for b in pred if b[1] and not b[0]}
-        found += sum(1 for side, k in t.nulls if k in (src_null if side == "src" else tgt_null))
-        nulls += len(t.nulls)
-        gold_src = {i for s, g in t.gold if s and g for i in s}
-        gold_tgt = {j for s, g in t.gold if s and g for j in g}
-        false_nulls += len(src_null & gold_src) + len(tgt_null & gold_tgt)
-        paired += len(gold_src) + len(gold_tgt)
+        nulls += count_nulls(t.gold, pred, t.nulls)
     strict = score_many(pairs).strict_f1
     assert strict >= 0.994, strict
-    assert found / nulls >= 0.95, (found, nulls)
-    assert false_nulls / paired <= 0.005, (false_nulls, paired)
+    assert nulls.recall >= 0.95, (nulls.found, nulls.expected)
+    assert nulls.false_rate <= 0.005, (nulls.false, nulls.paired)
