@@ -64,9 +64,9 @@ def test_long_text_beads_are_the_same_with_and_without_stored_features(
 ) -> None:
     s, t, sl, tl = _pair(1_400)
     assert len(s) * len(t) > core.DEFAULT_PARAMS.search.full_limit  # the banded (long-text) search
-    monkeypatch.setattr(core, "LAZY_LONG_TEXTS", False)
+    monkeypatch.setattr(core, "STORED_FEATURES_MAX_SENTENCES", 10**9)
     stored = align_vectors(s, t, sl, tl)
-    monkeypatch.setattr(core, "LAZY_LONG_TEXTS", True)
+    monkeypatch.setattr(core, "STORED_FEATURES_MAX_SENTENCES", 0)
     lazy = align_vectors(s, t, sl, tl)
     assert stored == lazy
     assert sum(b.kind == "2-1" for b in lazy) > 10
