@@ -31,7 +31,7 @@ from align.aligner.redecide import redecide
 from align.aligner.scoring import Scorer, features, unrelated_similarity
 from align.aligner.search import Band, long_text_band, search
 from align.aligner.side import Side, make_sides
-from align.aligner.windows import embed_windows, window_ends
+from align.aligner.windows import embed_windows, settled_sentences, window_ends
 from align.model import Bead
 from align.progress import CancelCallback, ProgressCallback, check_cancel
 
@@ -143,7 +143,8 @@ def align_sides(
         and tgt.texts is not None
         and n + m <= params.concatenation.all_below
     ):
-        src_ends, tgt_ends = window_ends(spans, n, m, sizes[1:])
+        settled = settled_sentences(spans, scorer.span_sim(), params.concatenation.settled_sim, n, m)
+        src_ends, tgt_ends = window_ends(spans, n, m, sizes[1:], settled)
         check_cancel(cancel)
         src = src.with_windows(embed_windows(src_ends, src.texts, concat_encoder))
         tgt = tgt.with_windows(embed_windows(tgt_ends, tgt.texts, concat_encoder))

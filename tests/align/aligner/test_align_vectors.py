@@ -255,9 +255,16 @@ def test_concatenations_are_embedded_on_short_texts_only() -> None:
         calls.append(len(texts))
         return _unit(np.array([sum(table[w] for w in x.split(" ")) for x in texts]))
 
-    every = align_vectors(s, t, sl, tl, concat_encoder=concat, src_texts=src_texts, tgt_texts=tgt_texts)
+    all_windows = AlignParams().with_values(**{"concatenation.settled_sim": 0.0})
+    every = align_vectors(
+        s, t, sl, tl, concat_encoder=concat, src_texts=src_texts, tgt_texts=tgt_texts, params=all_windows
+    )
     validate_beads(every, len(s), len(t))
     assert sum(calls) == 2 * (len(s) - 1) - 1 + 2 * (len(t) - 1) - 1  # all 2- and 3-windows
+    calls.clear()
+    unsettled = align_vectors(s, t, sl, tl, concat_encoder=concat, src_texts=src_texts, tgt_texts=tgt_texts)
+    assert 0 < sum(calls) < 2 * (len(s) - 1) - 1 + 2 * (len(t) - 1) - 1  # settled pairs skipped
+    assert sum(g in set(_pairs(unsettled)) for g in gold) >= sum(g in set(_pairs(every)) for g in gold) - 1
     calls.clear()
     params = AlignParams().with_values(concat_all_below=10, full_limit=1000, coarse_blocks=20)
     some = align_vectors(

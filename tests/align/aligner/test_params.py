@@ -34,11 +34,15 @@ def test_nested_dict_round_trips_a_changed_value() -> None:
 def test_an_old_flat_signature_reads_as_the_defaults_it_was_made_with() -> None:
     old = _old_flat_signature()
     assert len(old) == 38 and old["margin"] == 0.0 and old["concat_budget"] == 0.0
-    # detach_rise was .05 then; the passes added later (issue 13) read as off
+    # detach_rise was .05 then; the passes added later (issues 13 and 14) read as off
     then = AlignParams().with_values(
-        detach_rise=0.05, detach_rounds=1, null_gap=0.0, split_gap_matched=0.0, dissolve_gap=0.0
+        detach_rise=0.05, detach_rounds=1, null_gap=0.0, split_gap_matched=0.0, dissolve_gap=0.0,
+        **{"concatenation.settled_sim": 0.0},
     )
     assert AlignParams.from_dict(old) == then
+    nested_before_settled = AlignParams().to_dict()
+    del nested_before_settled["concatenation"]["settled_sim"]
+    assert AlignParams.from_dict(nested_before_settled).concatenation.settled_sim == 0.0
     changed = {**old, "null_gain": -0.2, "concat_sum_mix": 0.3, "null_conf_offset": 0.5, "full_limit": 10}
     params = AlignParams.from_dict(changed)
     assert params.scoring.null_gain == -0.2
