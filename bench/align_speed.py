@@ -129,7 +129,10 @@ def run_bible(encoder: str) -> None:
     cpu0 = time.process_time()
     # what `dari align en/001 zh/001 --presplit` runs: read and split while the model loads, align
     bitext = load_bitext(
-        [BIBLE / "en/001", BIBLE / "zh/001"], InputOptions("en", "zh", presplit=True), encoder=encoder, progress=progress
+        [BIBLE / "en/001", BIBLE / "zh/001"],
+        InputOptions("en", "zh", presplit=True),
+        encoder=encoder,
+        progress=progress,
     )
     total = time.perf_counter() - t0
     progress("", 0, 0)

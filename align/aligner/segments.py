@@ -90,10 +90,14 @@ def align_segments(
     check_cancel(cancel)
     anchors = _AnchorsMeanwhile(src_texts, tgt_texts)
     try:
-        src_vecs = encoder.encode(src_texts, cancel=cancel) if src_texts else np.zeros((0, 1), dtype=np.float32)
+        src_vecs = (
+            encoder.encode(src_texts, cancel=cancel) if src_texts else np.zeros((0, 1), dtype=np.float32)
+        )
         report(progress, "encode", len(src_texts), len(src_texts) + len(tgt_texts))
         check_cancel(cancel)
-        tgt_vecs = encoder.encode(tgt_texts, cancel=cancel) if tgt_texts else np.zeros((0, 1), dtype=np.float32)
+        tgt_vecs = (
+            encoder.encode(tgt_texts, cancel=cancel) if tgt_texts else np.zeros((0, 1), dtype=np.float32)
+        )
     except BaseException:
         anchors.stop()
         raise

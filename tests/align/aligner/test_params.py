@@ -36,7 +36,11 @@ def test_an_old_flat_signature_reads_as_the_defaults_it_was_made_with() -> None:
     assert len(old) == 38 and old["margin"] == 0.0 and old["concat_budget"] == 0.0
     # detach_rise was .05 then; the passes added later (issues 13 and 14) read as off
     then = AlignParams().with_values(
-        detach_rise=0.05, detach_rounds=1, null_gap=0.0, split_gap_matched=0.0, dissolve_gap=0.0,
+        detach_rise=0.05,
+        detach_rounds=1,
+        null_gap=0.0,
+        split_gap_matched=0.0,
+        dissolve_gap=0.0,
         **{"concatenation.settled_sim": 0.0},
     )
     assert AlignParams.from_dict(old) == then
