@@ -380,7 +380,7 @@ def align_batch(
     under ``if __name__ == "__main__":``."""
     from align.batch import get_engine, run_batch
     from align.batch.plan import plan_jobs
-    from align.batch.summary import SUMMARY_NAME, summary_frame, write_summary
+    from align.batch.summary import SUMMARY_NAME, import_polars_meanwhile, summary_frame, write_summary
     from align.batch.tasks import AlignTask
 
     file_pairs = batch_pairs(pairs, src_lang=src_lang, tgt_lang=tgt_lang)
@@ -391,6 +391,7 @@ def align_batch(
     out.mkdir(parents=True, exist_ok=True)
     job_list = plan_jobs(file_pairs, out_dir=out, settings=task.settings(), encoder=encoder)
     runner = get_engine(engine, jobs=jobs, address=address)
+    import_polars_meanwhile()
     outcomes = run_batch(job_list, task, runner, progress=progress)
     frame = summary_frame(outcomes)
     if write_summary_file:

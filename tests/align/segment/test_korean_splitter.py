@@ -109,3 +109,16 @@ def test_english_text_does_not_load_kiwi() -> None:
         "assert 'kiwipiepy' not in sys.modules, 'kiwi loaded for text that does not need it'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_periods_inside_latin_tokens_do_not_load_kiwi() -> None:
+    # FLORES devtest 218: the only glued period of the text is in "e.g."; kiwi's answer there
+    # is always refused, so asking it would only cost its load (about a second per process).
+    text = "목적지에 대한 다른 서류(e.g. 비자)를 조달해야 한다. 여권은 naver.com 이나 U.S.A 에서."
+    assert not needs_kiwi(text, 0, len(text))
+    assert korean_block_cuts(text, [(0, len(text))]) == korean_block_cuts(
+        text, [(0, len(text))], use_kiwi="always"
+    )
+    # A period after a Latin token glued to Hangul, or "!" inside one, is still kiwi's question.
+    assert needs_kiwi("U.S.그러나", 0, 9)
+    assert needs_kiwi("Yahoo!Japan 에서", 0, 14)
