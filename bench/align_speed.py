@@ -180,6 +180,7 @@ class _Reporting:
         self.done = 0
         self.name = inner.name
         self.dim = inner.dim
+        self.fresh_arrays = getattr(inner, "fresh_arrays", False)
 
     def signature(self) -> dict[str, Any]:
         return dict(self.inner.signature())

@@ -88,16 +88,18 @@ def align_vector_pair(
     params: AlignParams = DEFAULT_PARAMS,
     progress: ProgressCallback | None = None,
     cancel: CancelCallback | None = None,
+    owned: bool = False,
 ) -> list[Bead]:
     """``align_vectors`` on ``vectors = [source, target]``, which it empties, so that each
-    input array is freed as soon as its normalised copy exists (see ``side.make_sides``)."""
+    input array is freed as soon as its normalised copy exists (see ``side.make_sides``;
+    ``owned``: the arrays are normalised in place instead)."""
     n, m = len(vectors[0]), len(vectors[1])
     if n == 0 or m == 0:
         vectors.clear()
         return [Bead((i,), (), 1.0) for i in range(n)] + [Bead((), (j,), 1.0) for j in range(m)]
     src, tgt = make_sides(
         vectors, (src_lens, tgt_lens), (src_paras, tgt_paras), (src_anchors, tgt_anchors),
-        (src_texts, tgt_texts), params.scoring,
+        (src_texts, tgt_texts), params.scoring, owned,
     )  # fmt: skip
     return align_sides(src, tgt, params, concat_encoder, progress, cancel)
 

@@ -119,4 +119,5 @@ def align_segments(
         params=params,
         progress=progress,
         cancel=cancel,
+        owned=getattr(encoder, "fresh_arrays", False),  # dari's encoders: arrays nobody else holds
     )

@@ -45,8 +45,9 @@ class Side:
         return replace(self, windows=windows)
 
 
-def _unit_rows(x: np.ndarray) -> np.ndarray:
-    return x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
+def _unit_rows(x: np.ndarray, in_place: bool) -> np.ndarray:
+    norms = np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
+    return np.divide(x, norms, out=x) if in_place else x / norms
 
 
 def make_sides(
@@ -56,18 +57,21 @@ def make_sides(
     anchors: tuple[Sequence[frozenset[str]] | None, Sequence[frozenset[str]] | None],
     texts: tuple[Sequence[str] | None, Sequence[str] | None],
     scoring: Scoring,
+    owned: bool = False,
 ) -> tuple[Side, Side]:
     """Both sides from the caller's arrays. ``vectors = [source, target]`` is emptied, so that
     each input array can be freed as soon as its normalised copy exists (400 MiB at 100,000
-    sentences a side when the list held the only references)."""
+    sentences a side when the list held the only references). ``owned``: nobody else holds
+    the arrays (an encoder's fresh output), so they are normalised in place, with no copy at
+    all; the values are the same to the bit."""
     src = np.asarray(vectors.pop(0), dtype=np.float32)
     tgt = np.asarray(vectors.pop(0), dtype=np.float32)
     if src.ndim != 2 or tgt.ndim != 2 or src.shape[1] != tgt.shape[1]:
         raise ValueError(f"vector shapes do not match: {src.shape} and {tgt.shape}")
     if len(lengths[0]) != len(src) or len(lengths[1]) != len(tgt):
         raise ValueError("one length per sentence is needed on each side")
-    src = _unit_rows(src)
-    tgt = _unit_rows(tgt)
+    src = _unit_rows(src, owned and src.flags.writeable)
+    tgt = _unit_rows(tgt, owned and tgt.flags.writeable)
     bags: tuple[np.ndarray | None, np.ndarray | None] = (None, None)
     if anchors[0] is not None and anchors[1] is not None and scoring.anchor_weight > 0:
         sa, ta = shared_anchors(anchors[0], anchors[1], scoring.anchor_max_share, scoring.anchor_min_count)
