@@ -89,7 +89,8 @@ class Search:
     block wide, so its cells grow with the block size squared; 100k x 100k: 19.1 s -> 11.3 s,
     same beads). Texts under 40,000 sentences keep 400."""
     coarse_max_blocks: int = 2000
-    """Cap on the coarse blocks: the coarse pass searches the full block matrix (4M cells)."""
+    """Most blocks the coarse pass searches as a full block matrix (4M cells); more blocks
+    are searched within a band found on blocks of blocks (``search.coarse_band``)."""
     band_blocks: int = 1
     """Half-width of the fine band around the coarse path, in blocks."""
     fine_margin: float = 4.0

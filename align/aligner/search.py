@@ -290,12 +290,18 @@ def coarse_band(
     src: Side, tgt: Side, params: AlignParams, ratio: float, cancel: CancelCallback | None
 ) -> Band:
     """Band around the path of the blocks' alignment (no anchors, no paragraphs: blocks
-    hold many sentences), scaled to sentences and ``Search.band_blocks`` blocks wide."""
+    hold many sentences), scaled to sentences and ``Search.band_blocks`` blocks wide.
+
+    Blocks hold at most ``coarse_block_sentences`` sentences whatever the length of the text,
+    so the band stays a few hundred sentences wide. Where that takes more than
+    ``coarse_max_blocks`` blocks (texts over 200,000 sentences), the blocks are aligned the
+    way sentences are: within a band found by the same pass one level up, on blocks of
+    blocks. A fixed cap on the blocks instead widened the band with the text: at 1,000,000
+    sentences a side, 500-sentence blocks and search tables of ~6 GiB each."""
     p = params.search
     n, m = len(src), len(tgt)
     per_block = max(p.coarse_block_sentences, 1)
-    kb = max(p.coarse_blocks, -(-max(n, m) // per_block))  # ceil: blocks of <= per_block
-    kb = min(kb, max(p.coarse_max_blocks, p.coarse_blocks), n, m)
+    kb = min(max(p.coarse_blocks, -(-max(n, m) // per_block)), n, m)  # ceil: blocks of <= per_block
     bs, bt = _block_ids(n, kb), _block_ids(m, kb)
     cs = _block_sums(src.vectors, bs, kb)
     ct = _block_sums(tgt.vectors, bt, kb)
@@ -303,10 +309,15 @@ def coarse_band(
     lt = np.bincount(bt, weights=tgt.lengths, minlength=kb)
     cs /= np.maximum(np.linalg.norm(cs, axis=1, keepdims=True), 1e-12)
     ct /= np.maximum(np.linalg.norm(ct, axis=1, keepdims=True), 1e-12)
+    blocks_src, blocks_tgt = Side(cs, ls), Side(ct, lt)
+    if kb > max(p.coarse_max_blocks, p.coarse_blocks):
+        within = coarse_band(blocks_src, blocks_tgt, params, ratio, cancel)
+    else:
+        within = Band.full(kb, kb)
     coarse = replace(params, scoring=replace(params.scoring, paragraph_penalty=0.0, anchor_weight=0.0))
-    fa, fb = features(Side(cs, ls), Side(ct, lt), coarse, (1, 2))
+    fa, fb = features(blocks_src, blocks_tgt, coarse, (1, 2))
     scorer = Scorer(fa, fb, coarse.scoring, ratio)
-    beads, _ = search(scorer, COARSE_TYPES, Band.full(kb, kb), None, cancel, "coarse")
+    beads, _ = search(scorer, COARSE_TYPES, within, None, cancel, "coarse")
     pts_s = np.array([x for b in beads for x in (b[0], b[1])], dtype=np.float64)
     pts_t = np.array([x for b in beads for x in (b[2], b[3])], dtype=np.float64)
     return band_around_path(pts_s, pts_t, n, m, n / kb, m / kb, p.band_blocks)

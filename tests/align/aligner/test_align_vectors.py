@@ -292,3 +292,20 @@ def test_long_texts_get_more_coarse_blocks_and_a_narrower_band() -> None:
     validate_beads(beads, len(s), len(t))
     assert set(_pairs(beads)) == set(_pairs(align_vectors(s, t, sl, tl, params=wide)))
     assert sum(g in set(_pairs(beads)) for g in gold) >= 0.95 * len(gold)
+
+
+def test_blocks_beyond_the_cap_are_aligned_within_a_band_of_blocks_of_blocks() -> None:
+    # More blocks than coarse_max_blocks: the block path is searched in a band found one
+    # level up, not with wider blocks (which widened the band with the text: quadratic).
+    s, t, sl, tl, gold = synthetic(600, 5, p_ins=0.03, p_merge=0.03)
+    base = {"full_limit": 10_000, "coarse_blocks": 10, "coarse_block_sentences": 20}
+    flat = AlignParams().with_values(**base, coarse_max_blocks=200)  # 30 blocks, full block matrix
+    nested = AlignParams().with_values(**base, coarse_max_blocks=15)  # 30 blocks in a band of 10
+    ratio = float(tl.sum() / sl.sum())
+    band_flat = coarse_band(Side(s, sl), Side(t, tl), flat, ratio, None)
+    band_nested = coarse_band(Side(s, sl), Side(t, tl), nested, ratio, None)
+    assert band_nested.width <= band_flat.width + 20  # still about a block each way
+    beads = align_vectors(s, t, sl, tl, params=nested)
+    validate_beads(beads, len(s), len(t))
+    assert set(_pairs(beads)) == set(_pairs(align_vectors(s, t, sl, tl, params=flat)))
+    assert sum(g in set(_pairs(beads)) for g in gold) >= 0.95 * len(gold)
