@@ -97,9 +97,21 @@ GainFn = Callable[[int, int, np.ndarray, np.ndarray], np.ndarray]
 def band_gains(gain: GainFn, a: int, b: int, band: Band, n: int, m: int, chunk: int = 256) -> np.ndarray:
     """(n + 1, width) float32 gains of beads (a, b) ending in each band cell; NEG where impossible."""
     out = np.full((n + 1, band.width), NEG, dtype=np.float32)
+    _fill_band_gains(out, 0, gain, a, b, band, m, chunk)
+    return out
+
+
+def _fill_band_gains(
+    out: np.ndarray, first: int, gain: GainFn, a: int, b: int, band: Band, m: int, chunk: int
+) -> None:
+    """Rows ``first .. first + len(out)`` of ``band_gains`` into ``out`` (already NEG). The
+    products go by chunks of ``chunk`` rows counted from row ``a`` whatever ``first`` is, so a
+    row gets the same value to the bit however the table is cut."""
     ks = np.arange(band.width, dtype=np.int64)
-    for r0 in range(a, n + 1, chunk):
-        r1 = min(n + 1, r0 + chunk)
+    last = first + len(out)
+    start = a if first <= a else a + (first - a) // chunk * chunk
+    for r0 in range(start, last, chunk):
+        r1 = min(last, r0 + chunk)
         rows = np.arange(r0, r1, dtype=np.int64)
         cols = band.lo[r0:r1, None] + ks[None, :]
         valid = (cols < band.hi[r0:r1, None]) & (cols >= b) & (cols <= m)
@@ -110,13 +122,39 @@ def band_gains(gain: GainFn, a: int, b: int, band: Band, n: int, m: int, chunk: 
         safe = np.clip(cols, b, m)
         safe = np.minimum(safe, np.maximum(band.hi[r0:r1, None] - 1, b))
         g = gain(a, b, rows, safe)
-        out[r0:r1] = np.where(valid, g, NEG)
-    return out
+        out[r0 - first : r1 - first] = np.where(valid, g, NEG)
+
+
+class BandGainRows:
+    """The rows of ``band_gains`` computed a block at a time as the search asks for them, for
+    a search whose gains are not kept: a wide band's (n + 1, width) table is the largest
+    array of a long text (1,000,000 sentences, a band ~500 wide: 2 GiB)."""
+
+    def __init__(self, gain: GainFn, a: int, b: int, band: Band, m: int, chunk: int, rows: int) -> None:
+        self._fill = (gain, a, b, band, m, chunk)
+        self._per_block = max(1, rows // chunk) * chunk
+        self._width = band.width
+        self._first = 0
+        self._block = np.zeros((0, band.width), dtype=np.float32)
+
+    def row(self, i: int) -> np.ndarray:
+        k = i - self._first
+        if not 0 <= k < len(self._block):
+            gain, a, b, band, m, chunk = self._fill
+            # blocks start on the chunk grid of ``_fill_band_gains`` (rows a, a + chunk, ...)
+            self._first = i if i < a else a + (i - a) // self._per_block * self._per_block
+            last = min(len(band.lo), self._first + self._per_block if i >= a else a)
+            self._block = np.full((last - self._first, self._width), NEG, dtype=np.float32)
+            if last > a:
+                _fill_band_gains(self._block, self._first, gain, a, b, band, m, chunk)
+            k = i - self._first
+        row: np.ndarray = self._block[k]
+        return row
 
 
 def banded_dp(
     types: Sequence[tuple[int, int]],
-    gains: Sequence[np.ndarray | float],
+    gains: Sequence[np.ndarray | BandGainRows | float],
     band: Band,
     n: int,
     m: int,
@@ -174,8 +212,9 @@ def banded_dp(
             if isinstance(g, np.ndarray) and g.shape[1] == 1:
                 np.add(src, g[i, 0], out=dst)
                 continue
-            if isinstance(g, np.ndarray):
-                gi = g[i, : width - shift] if shift >= 0 else g[i, -shift:]
+            if isinstance(g, (np.ndarray, BandGainRows)):
+                gr = g[i] if isinstance(g, np.ndarray) else g.row(i)
+                gi = gr[: width - shift] if shift >= 0 else gr[-shift:]
                 np.add(src, gi, out=dst)
             else:
                 np.add(src, g, out=dst)
@@ -219,6 +258,8 @@ def banded_dp(
     return beads
 
 
+GAIN_BLOCK_ROWS = 4_096
+"""Rows of gains a search that does not keep them computes at a time (``BandGainRows``)."""
 COARSE_TYPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
 MIDDLE_TYPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1))
 Spans = list[tuple[int, int, int, int]]
@@ -232,24 +273,34 @@ def search(
     cancel: CancelCallback | None = None,
     stage: str = "align",
     null_gains: tuple[np.ndarray, np.ndarray] | None = None,
+    keep_gains: bool = True,
 ) -> tuple[Spans, np.ndarray]:
     """The best bead sequence in ``band``, and the 1-1 gains (confidences of unpaired
     sentences look at their best pair). ``null_gains``: per-sentence unpaired gains (source
-    rows, target sentences) instead of ``null_gain`` (``null_decisions``)."""
+    rows, target sentences) instead of ``null_gain`` (``null_decisions``). Without
+    ``keep_gains`` the gains are computed a block of rows at a time and the 1-1 gains
+    returned are empty (the passes that only find a band: same path, a fraction of the
+    memory)."""
     n, m = scorer.fa.n, scorer.fb.n
-    gains: list[np.ndarray | float] = []
+    gains: list[np.ndarray | BandGainRows | float] = []
     g11 = np.zeros((0, 0), dtype=np.float32)
     for a, b in types:
         check_cancel(cancel)
         if a == 0 or b == 0:
             gains.append(scorer.p.null_gain if null_gains is None else null_gains[0 if b == 0 else 1])
             continue
+        if not keep_gains:
+            gains.append(BandGainRows(scorer.gain, a, b, band, m, chunk=128, rows=GAIN_BLOCK_ROWS))
+            continue
         with _single_thread_blas():
             g = band_gains(scorer.gain, a, b, band, n, m, chunk=128)
         if (a, b) == (1, 1):
             g11 = g
         gains.append(g)
-    return banded_dp(types, gains, band, n, m, progress, cancel, stage), g11
+    if keep_gains:
+        return banded_dp(types, gains, band, n, m, progress, cancel, stage), g11
+    with _single_thread_blas():
+        return banded_dp(types, gains, band, n, m, progress, cancel, stage), g11
 
 
 def long_text_band(
@@ -263,7 +314,7 @@ def long_text_band(
     """The fine band of a long text: coarse pass, then 1-1 and unpaired beads in its band."""
     n, m = len(src), len(tgt)
     wide = coarse_band(src, tgt, params, scorer.ratio, cancel)
-    path, _ = search(scorer, MIDDLE_TYPES, wide, progress, cancel, "anchor")
+    path, _ = search(scorer, MIDDLE_TYPES, wide, progress, cancel, "anchor", keep_gains=False)
     pts_s = np.array([x for b in path for x in (b[0], b[1])], dtype=np.float64)
     pts_t = np.array([x for b in path for x in (b[2], b[3])], dtype=np.float64)
     return band_around_path(pts_s, pts_t, n, m, 1.0, 1.0, params.search.fine_margin)
@@ -317,7 +368,7 @@ def coarse_band(
     coarse = replace(params, scoring=replace(params.scoring, paragraph_penalty=0.0, anchor_weight=0.0))
     fa, fb = features(blocks_src, blocks_tgt, coarse, (1, 2))
     scorer = Scorer(fa, fb, coarse.scoring, ratio)
-    beads, _ = search(scorer, COARSE_TYPES, within, None, cancel, "coarse")
+    beads, _ = search(scorer, COARSE_TYPES, within, None, cancel, "coarse", keep_gains=False)
     pts_s = np.array([x for b in beads for x in (b[0], b[1])], dtype=np.float64)
     pts_t = np.array([x for b in beads for x in (b[2], b[3])], dtype=np.float64)
     return band_around_path(pts_s, pts_t, n, m, n / kb, m / kb, p.band_blocks)

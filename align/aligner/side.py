@@ -45,8 +45,17 @@ class Side:
         return replace(self, windows=windows)
 
 
+_NORM_ROWS = 16_384
+
+
 def _unit_rows(x: np.ndarray, in_place: bool) -> np.ndarray:
-    norms = np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
+    # norms by chunks of rows: ``np.linalg.norm`` squares the whole array first, a second
+    # text-sized array (200 MiB at 100,000 sentences); each row's norm is the same either way
+    norms = np.concatenate(
+        [np.linalg.norm(x[i : i + _NORM_ROWS], axis=1, keepdims=True) for i in range(0, len(x), _NORM_ROWS)]
+        or [np.zeros((0, 1), dtype=x.dtype)]
+    )
+    np.maximum(norms, 1e-12, out=norms)
     return np.divide(x, norms, out=x) if in_place else x / norms
 
 
