@@ -284,22 +284,19 @@ def search(
     n, m = scorer.fa.n, scorer.fb.n
     gains: list[np.ndarray | BandGainRows | float] = []
     g11 = np.zeros((0, 0), dtype=np.float32)
-    for a, b in types:
-        check_cancel(cancel)
-        if a == 0 or b == 0:
-            gains.append(scorer.p.null_gain if null_gains is None else null_gains[0 if b == 0 else 1])
-            continue
-        if not keep_gains:
-            gains.append(BandGainRows(scorer.gain, a, b, band, m, chunk=128, rows=GAIN_BLOCK_ROWS))
-            continue
-        with _single_thread_blas():
-            g = band_gains(scorer.gain, a, b, band, n, m, chunk=128)
-        if (a, b) == (1, 1):
-            g11 = g
-        gains.append(g)
-    if keep_gains:
-        return banded_dp(types, gains, band, n, m, progress, cancel, stage), g11
+    # the gains' products run here, or inside the DP when computed by blocks
     with _single_thread_blas():
+        for a, b in types:
+            check_cancel(cancel)
+            if a == 0 or b == 0:
+                gains.append(scorer.p.null_gain if null_gains is None else null_gains[0 if b == 0 else 1])
+            elif not keep_gains:
+                gains.append(BandGainRows(scorer.gain, a, b, band, m, chunk=128, rows=GAIN_BLOCK_ROWS))
+            else:
+                g = band_gains(scorer.gain, a, b, band, n, m, chunk=128)
+                if (a, b) == (1, 1):
+                    g11 = g
+                gains.append(g)
         return banded_dp(types, gains, band, n, m, progress, cancel, stage), g11
 
 

@@ -51,10 +51,9 @@ _NORM_ROWS = 16_384
 def _unit_rows(x: np.ndarray, in_place: bool) -> np.ndarray:
     # norms by chunks of rows: ``np.linalg.norm`` squares the whole array first, a second
     # text-sized array (200 MiB at 100,000 sentences); each row's norm is the same either way
-    norms = np.concatenate(
-        [np.linalg.norm(x[i : i + _NORM_ROWS], axis=1, keepdims=True) for i in range(0, len(x), _NORM_ROWS)]
-        or [np.zeros((0, 1), dtype=x.dtype)]
-    )
+    norms = np.empty((len(x), 1), dtype=x.dtype)
+    for i in range(0, len(x), _NORM_ROWS):
+        norms[i : i + _NORM_ROWS] = np.linalg.norm(x[i : i + _NORM_ROWS], axis=1, keepdims=True)
     np.maximum(norms, 1e-12, out=norms)
     return np.divide(x, norms, out=x) if in_place else x / norms
 
